@@ -1,0 +1,134 @@
+"""The combined index: every tagged mention and every dated mention across all texts.
+
+Gathered from the TEI of all texts before any page is rendered, so that every
+page sees the same index (the barrier MkDocs keeps between reading and writing).
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from .registers import Entry
+from .sources import NS, TEI_NS, XML_NS, Corpus, Document
+
+_XML_ID = f"{{{XML_NS}}}id"
+_XML_LANG = f"{{{XML_NS}}}lang"
+_NOTE = f"{{{TEI_NS}}}note"
+_CONTEXT = 70  # characters of context on each side of a mention
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    siglum: str
+    kind: str  # original | translation
+    lang: str
+    anchor: str  # xml:id of the sentence, block or note the mention is in
+    form: str  # the name as written
+    before: str
+    after: str
+
+
+@dataclass
+class DatedMention:
+    label: str  # 1921-08 – 1921-09
+    sort_key: str
+    occurrences: list[Occurrence] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return "date-" + re.sub(r"[^0-9A-Za-z]+", "-", self.label).strip("-")
+
+
+@dataclass
+class Index:
+    mentions: dict[str, list[Occurrence]]  # register key -> occurrences in text order
+    chronology: list[DatedMention]
+
+    def of(self, key: str) -> list[Occurrence]:
+        return self.mentions.get(key, [])
+
+
+def _text(node: etree._Element) -> str:
+    return " ".join("".join(node.itertext()).split())
+
+
+def _anchor(element: etree._Element) -> etree._Element:
+    for ancestor in element.iterancestors():
+        if ancestor.get(_XML_ID) and etree.QName(ancestor).localname != "text":
+            return ancestor
+    return element
+
+
+def _context(anchor: etree._Element, target: etree._Element) -> tuple[str, str, str]:
+    """The anchor's text split around the target, notes left out (unless the anchor is one)."""
+    before: list[str] = []
+    after: list[str] = []
+    state = {"side": before}
+
+    def walk(node: etree._Element) -> None:
+        if node is target:
+            state["side"] = after
+            if node.tail:
+                after.append(node.tail)
+            return
+        if node.tag == _NOTE and node is not anchor:
+            if node.tail:
+                state["side"].append(node.tail)
+            return
+        state["side"].append(node.text or "")
+        for child in node:
+            walk(child)
+        if node is not anchor and node.tail:
+            state["side"].append(node.tail)
+
+    walk(anchor)
+    # Inner whitespace is squeezed, but the space next to the mention is kept: a Turkish
+    # suffix ("Çiçerin’in") follows its name without one.
+    left = re.sub(r"\s+", " ", "".join(before)).lstrip()
+    right = re.sub(r"\s+", " ", "".join(after)).rstrip()
+    left = ("…" + left[-_CONTEXT:].lstrip()) if len(left) > _CONTEXT else left
+    right = (right[:_CONTEXT].rstrip() + "…") if len(right) > _CONTEXT else right
+    return left, _text(target), right
+
+
+def _occurrence(siglum: str, element: etree._Element) -> Occurrence:
+    text = element.xpath("ancestor::tei:text[@type][1]", namespaces=NS)[0]
+    lang = element.xpath("string(ancestor-or-self::*[@xml:lang][1]/@xml:lang)")
+    anchor = _anchor(element)
+    before, form, after = _context(anchor, element)
+    return Occurrence(siglum, text.get("type"), lang, anchor.get(_XML_ID), form, before, after)
+
+
+def _date_label(date: etree._Element) -> tuple[str, str]:
+    when = date.get("when")
+    if when:
+        return when, when
+    start = date.get("from") or date.get("notBefore") or ""
+    end = date.get("to") or date.get("notAfter") or ""
+    prefix = "" if date.get("from") or date.get("to") else "c. "
+    return f"{prefix}{start} – {end}".strip(), start or end
+
+
+def build_index(corpus: Corpus, registry: dict[str, Entry]) -> Index:
+    mentions: dict[str, list[Occurrence]] = defaultdict(list)
+    dates: dict[str, DatedMention] = {}
+    for doc in corpus.texts:
+        siglum = corpus.siglum(doc)
+        for element in _tagged(doc):
+            occurrence = _occurrence(siglum, element)
+            for key in element.get("ref", "").split():
+                if key in registry:
+                    mentions[key].append(occurrence)
+        for date in doc.root.iterfind(".//tei:text//tei:date", NS):
+            label, sort_key = _date_label(date)
+            group = dates.setdefault(label, DatedMention(label, sort_key))
+            group.occurrences.append(_occurrence(siglum, date))
+    chronology = sorted(dates.values(), key=lambda d: (d.sort_key, d.label))
+    return Index(dict(mentions), chronology)
+
+
+def _tagged(doc: Document) -> list[etree._Element]:
+    return doc.root.xpath("tei:text//*[@ref]", namespaces=NS)

@@ -1,0 +1,108 @@
+"""What the pages show about each text, read from its TEI header as plain data."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .sources import NS, XML_NS, Corpus, Document
+
+_RTL = {"ur", "ar", "fa", "ota"}
+
+
+def _text(node) -> str:
+    return " ".join("".join(node.itertext()).split()) if node is not None else ""
+
+
+def _all(doc: Document, path: str) -> list:
+    return doc.root.xpath(path, namespaces=NS)
+
+
+def _first_text(doc: Document, path: str) -> str:
+    found = _all(doc, path)
+    return _text(found[0]) if found else ""
+
+
+@dataclass
+class Link:
+    label: str
+    url: str
+
+
+@dataclass
+class TextMeta:
+    siglum: str
+    title_original: str
+    title_english: str
+    subtitle: str
+    original_lang: str
+    original_dir: str
+    author: str
+    responsibilities: list[tuple[str, str]]
+    version: str
+    published: str
+    path: str
+    source: str
+    source_links: list[Link]
+    identification: str
+    rights: str
+    licence: Link
+    transcription: str
+    languages: list[str]
+    keywords: list[str]
+    revisions: list[tuple[str, str]]
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def _web_links(elements) -> list[Link]:
+    """Only http(s) addresses become links; anything else stays out of href."""
+    links = []
+    for ptr in elements:
+        target = ptr.get("target", "")
+        if target.startswith(("https://", "http://")):
+            links.append(Link(target, target))
+    return links
+
+
+def text_meta(corpus: Corpus, doc: Document) -> TextMeta:
+    siglum = corpus.siglum(doc)
+    original = _all(doc, "tei:text/tei:group/tei:text[@type='original']")
+    lang = original[0].get(f"{{{XML_NS}}}lang", "") if original else ""
+    source = _all(doc, "tei:teiHeader//tei:sourceDesc/tei:bibl[@type='source']")
+    licence = _all(doc, "tei:teiHeader//tei:availability/tei:licence")
+    return TextMeta(
+        siglum=siglum,
+        title_original=_first_text(doc, "tei:teiHeader//tei:titleStmt/tei:title[@type='main'][@xml:lang != 'en']"),
+        title_english=_first_text(doc, "tei:teiHeader//tei:titleStmt/tei:title[@type='main'][@xml:lang = 'en']"),
+        subtitle=_first_text(doc, "tei:teiHeader//tei:titleStmt/tei:title[@type='sub']"),
+        original_lang=lang,
+        original_dir="rtl" if lang.split("-")[0] in _RTL else "ltr",
+        author=_first_text(doc, "tei:teiHeader//tei:titleStmt/tei:author"),
+        responsibilities=[(_first_text_of(r, "tei:resp"), _first_text_of(r, "tei:name"))
+                          for r in _all(doc, "tei:teiHeader//tei:titleStmt/tei:respStmt")],
+        version=(_all(doc, "tei:teiHeader//tei:editionStmt/tei:edition/@n") or [""])[0],
+        published=_first_text(doc, "tei:teiHeader//tei:publicationStmt/tei:date"),
+        path=_first_text(doc, "tei:teiHeader//tei:publicationStmt/tei:idno[@type='path']") or f"texts/{siglum}.html",
+        source=_source_text(source[0]) if source else "",
+        source_links=_web_links(_all(doc, "tei:teiHeader//tei:sourceDesc//tei:ptr")),
+        identification=_first_text(doc, "tei:teiHeader//tei:notesStmt/tei:note[@type='identification']"),
+        rights=" ".join(_text(p) for p in _all(doc, "tei:teiHeader//tei:availability/tei:p")),
+        licence=Link(_text(licence[0]), licence[0].get("target", "")) if licence else Link("", ""),
+        transcription=_first_text(doc, "tei:teiHeader//tei:sourceDesc//tei:idno[@type='transcription']"),
+        languages=[_text(language) for language in _all(doc, "tei:teiHeader//tei:langUsage/tei:language")],
+        keywords=[_text(term) for term in _all(doc, "tei:teiHeader//tei:keywords/tei:term")],
+        revisions=[(c.get("when", ""), _text(c)) for c in _all(doc, "tei:teiHeader//tei:revisionDesc/tei:change")],
+    )
+
+
+def _first_text_of(element, path: str) -> str:
+    found = element.xpath(path, namespaces=NS)
+    return _text(found[0]) if found else ""
+
+
+def _source_text(bibl) -> str:
+    """The source's description without the nested description of the work it translates."""
+    parts = [bibl.text or ""]
+    for child in bibl:
+        if child.tag != f"{{{NS['tei']}}}relatedItem":
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())

@@ -1,0 +1,98 @@
+"""The registers: one entry per real-world person, place, organisation, event and work.
+
+Texts point at entries with private URIs (`person:lenin`); the prefix names the
+register file and the rest is the entry's xml:id there.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from .sources import NS, XML_NS, Corpus
+
+# prefix used in @ref -> (register file kind, element holding an entry)
+PREFIXES = {
+    "person": ("persons", "person"),
+    "place": ("places", "place"),
+    "org": ("organisations", "org"),
+    "event": ("events", "event"),
+    "bibl": ("bibliography", "bibl"),
+}
+NAME_ELEMENTS = ("persName", "placeName", "orgName", "label", "title")
+LANGUAGE_ORDER = {"en": 0, "tr": 1, "ur": 2, "ru": 3}
+
+
+@dataclass(frozen=True)
+class Name:
+    lang: str
+    text: str
+    type: str = ""
+
+
+@dataclass
+class Entry:
+    key: str  # "person:lenin"
+    prefix: str
+    id: str
+    label: str
+    names: list[Name]
+    description: str
+    type: str = ""
+    dates: dict[str, str] = field(default_factory=dict)  # when/from/to/... of the entry or its birth/death
+    coordinates: tuple[float, float] | None = None
+    idnos: dict[str, str] = field(default_factory=dict)
+    line: int = 0
+
+    @property
+    def geonames(self) -> str:
+        return self.idnos.get("geonames", "")
+
+    @property
+    def sort_date(self) -> str:
+        for attr in ("when", "from", "notBefore", "birth"):
+            if attr in self.dates:
+                return self.dates[attr]
+        return "9999"
+
+
+def _text(element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def _entry(prefix: str, element) -> Entry:
+    names = [
+        Name(child.get(f"{{{XML_NS}}}lang", ""), _text(child), child.get("type", ""))
+        for child in element
+        if isinstance(child.tag, str) and etree.QName(child).localname in NAME_ELEMENTS
+    ]
+    names.sort(key=lambda n: (LANGUAGE_ORDER.get(n.lang, 9), n.type not in ("", "main")))
+    description = element.xpath("string(tei:desc | tei:note[@type='description'])", namespaces=NS)
+    if prefix == "bibl":
+        description = _text(element)
+    dates = {attr: element.get(attr) for attr in ("when", "from", "to", "notBefore", "notAfter") if element.get(attr)}
+    for part in ("birth", "death"):
+        found = element.find(f"tei:{part}", NS)
+        if found is not None:
+            dates[part] = found.get("when") or found.get("notBefore") or ""
+    geo = element.findtext("tei:location/tei:geo", namespaces=NS)
+    coordinates = tuple(float(x) for x in geo.split()) if geo else None
+    idnos = {i.get("type", ""): i.text or "" for i in element.findall("tei:idno", NS)}
+    entry_id = element.get(f"{{{XML_NS}}}id")
+    label = names[0].text if names else entry_id
+    return Entry(f"{prefix}:{entry_id}", prefix, entry_id, label, names, " ".join(description.split()),
+                 element.get("type", ""), dates, coordinates, idnos, element.sourceline or 0)
+
+
+def load_registry(corpus: Corpus) -> dict[str, Entry]:
+    """Every register entry by its key (`place:kars`), in register order."""
+    registry: dict[str, Entry] = {}
+    for prefix, (kind, tag) in PREFIXES.items():
+        doc = corpus.registers.get(kind)
+        if doc is None:
+            continue
+        for element in doc.root.iter(f"{{{NS['tei']}}}{tag}"):
+            if element.get(f"{{{XML_NS}}}id"):
+                entry = _entry(prefix, element)
+                registry[entry.key] = entry
+    return registry

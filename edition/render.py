@@ -1,0 +1,79 @@
+"""Jinja2 owns the pages: the shell, the aligned rows, the index, every label.
+
+The XSLT fragments come in as lxml elements and are serialised here as markup;
+everything else reaches the templates as data and is escaped by them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from lxml import etree
+from markupsafe import Markup
+
+from .align import Row
+from .config import Config
+from .index import Index
+from .metadata import TextMeta
+from .registers import Entry
+from .sources import Project
+
+INDEX_PAGES = (
+    ("persons", "person", "Persons"),
+    ("places", "place", "Places"),
+    ("organisations", "org", "Organisations"),
+    ("events", "event", "Events"),
+    ("bibliography", "bibl", "Works cited"),
+)
+
+
+def html(element: etree._Element | None) -> Markup:
+    """An XSLT-made element as markup; its text was escaped by the HTML serialiser."""
+    if element is None:
+        return Markup("")
+    return Markup(etree.tostring(element, method="html", encoding="unicode", with_tail=False))
+
+
+@dataclass
+class TextView:
+    meta: TextMeta
+    rows: list[Row]
+    notes_original: etree._Element | None
+    notes_translation: etree._Element | None
+
+
+def environment(project: Project) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(project.templates_dir)),
+        autoescape=select_autoescape(["html", "xml"], default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["html"] = html
+    return env
+
+
+class Renderer:
+    def __init__(self, project: Project, config: Config):
+        self.env = environment(project)
+        self.config = config
+
+    def _page(self, template: str, root: str, **context) -> bytes:
+        return self.env.get_template(template).render(edition=self.config, root=root, index_pages=INDEX_PAGES,
+                                                      **context).encode("utf-8")
+
+    def home(self, texts: list[TextMeta]) -> bytes:
+        return self._page("home.html", "", texts=texts)
+
+    def text(self, view: TextView, titles: dict[str, TextMeta]) -> bytes:
+        return self._page("text.html", "../", view=view, meta=view.meta, titles=titles)
+
+    def index_page(self, slug: str, heading: str, entries: list[Entry], index: Index,
+                   titles: dict[str, TextMeta]) -> bytes:
+        return self._page("register.html", "../", slug=slug, heading=heading, entries=entries,
+                          index=index, titles=titles)
+
+    def chronology(self, index: Index, titles: dict[str, TextMeta]) -> bytes:
+        return self._page("chronology.html", "../", index=index, titles=titles)

@@ -1,0 +1,50 @@
+"""TEI -> HTML fragments with the project's XSLT 1.0 stylesheets (compiled once).
+
+The stylesheet output stays an lxml tree: `align` pairs its blocks into rows and
+`render` serialises each fragment into the Jinja page as markup.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from lxml import etree
+
+from .problems import WARNING, Problem
+from .sources import Document, Project, secure_parser
+
+
+@dataclass
+class Fragment:
+    """The transformed text: the root <div class="tei-TEI"> of the XSLT output."""
+
+    siglum: str
+    root: etree._Element
+
+    def text_column(self, kind: str) -> etree._Element | None:
+        found = self.root.xpath("div[@class='tei-text'][@data-type=$kind]", kind=kind)
+        return found[0] if found else None
+
+    def note_list(self, kind: str) -> etree._Element | None:
+        found = self.root.xpath("div[@class='tei-notes']/ol[@data-type=$kind]", kind=kind)
+        return found[0] if found else None
+
+
+class Transformer:
+    def __init__(self, project: Project):
+        self.project = project
+
+    @cached_property
+    def stylesheet(self) -> etree.XSLT:
+        path = self.project.xslt_dir / "tei2html.xsl"
+        # The imports are read when compiling; at run time the stylesheet needs no file at all.
+        return etree.XSLT(etree.parse(str(path), secure_parser()), access_control=etree.XSLTAccessControl.DENY_ALL)
+
+    def transform(self, doc: Document, siglum: str) -> tuple[Fragment, list[Problem]]:
+        result = self.stylesheet(doc.tree, **{"index-href": etree.XSLT.strparam("../index/")})
+        problems = [
+            Problem(self.project.show(doc.path), 0, 0, WARNING, "xslt-message", entry.message,
+                    "add a template for this element in xslt/ or correct the TEI")
+            for entry in self.stylesheet.error_log
+        ]
+        return Fragment(siglum, result.getroot()), problems

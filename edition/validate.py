@@ -1,0 +1,196 @@
+"""Validate the edition: RELAX NG, Schematron, and the checks that span files.
+
+Three layers, each reporting `Problem`s with file, line and rule id:
+1. the grammar (tei/schema/edition.rng for texts, register.rng for registers);
+2. the Schematron rules (tei/schema/edition.sch), each assert carrying its rule id;
+3. edition-wide checks in Python: IDs unique across all texts, cross-text
+   references, the file name and the siglum, the transcription and fidelity to it.
+Schemas are compiled once per `Validator`.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from functools import cached_property
+
+from lxml import etree, isoschematron
+
+from .fidelity import compare, diplomatic_text
+from .problems import ERROR, EditionError, Problem
+from .registers import Entry
+from .sources import NS, XML_NS, Corpus, Document, Project, secure_parser
+
+SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
+_XML_ID = f"{{{XML_NS}}}id"
+_RNG_HINTS = (
+    ("Did not expect element", "check the element's name and place against docs/ENCODING.md"),
+    ("Expecting element", "an element the model requires is missing here"),
+    ("Invalid attribute", "this attribute is not allowed here; see docs/ENCODING.md"),
+    ("Element TEI failed to validate", ""),
+)
+
+
+class Validator:
+    """Holds the compiled schemas so that many documents are checked for one compile."""
+
+    def __init__(self, project: Project):
+        self.project = project
+
+    def _compile(self, name: str, compiler):
+        """A schema compiled by `compiler`; a broken schema is a problem, not a traceback."""
+        path = self.project.schema_dir / name
+        try:
+            return compiler(etree.parse(str(path), secure_parser()))
+        except (OSError, etree.XMLSyntaxError, etree.RelaxNGParseError, etree.SchematronParseError,
+                etree.XSLTParseError) as err:
+            raise EditionError([Problem(self.project.show(path), 0, 0, ERROR, "schema-unusable",
+                                        f"cannot load the schema: {err}",
+                                        "restore the file from the repository")]) from err
+
+    @cached_property
+    def text_grammar(self) -> etree.RelaxNG:
+        return self._compile("edition.rng", etree.RelaxNG)
+
+    @cached_property
+    def register_grammar(self) -> etree.RelaxNG:
+        return self._compile("register.rng", etree.RelaxNG)
+
+    @cached_property
+    def rules(self) -> etree.XSLT:
+        # Compile the Schematron to XSLT ourselves so that it runs with an access
+        # control that can read the registers (document()) but never the network.
+        access = etree.XSLTAccessControl(read_file=True, write_file=False, create_dir=False,
+                                         read_network=False, write_network=False)
+        return self._compile("edition.sch", lambda doc: etree.XSLT(
+            isoschematron.Schematron(doc, store_xslt=True).validator_xslt, access_control=access))
+
+    def grammar_problems(self, doc: Document, grammar: etree.RelaxNG) -> list[Problem]:
+        if grammar.validate(doc.tree):
+            return []
+        shown = self.project.show(doc.path)
+        problems = []
+        for entry in grammar.error_log:
+            hint = next((h for prefix, h in _RNG_HINTS if entry.message.startswith(prefix)), "")
+            problems.append(Problem(shown, entry.line, max(entry.column, 1), ERROR, "schema", entry.message, hint))
+        return problems
+
+    def rule_problems(self, doc: Document) -> list[Problem]:
+        report = self.rules(doc.tree)
+        shown = self.project.show(doc.path)
+        problems = []
+        for failed in report.getroot().iter(f"{{{SVRL_NS}}}failed-assert", f"{{{SVRL_NS}}}successful-report"):
+            line = _line_of(doc, failed.get("location", ""))
+            message = " ".join("".join(failed.itertext()).split())
+            problems.append(Problem(shown, line, 1, ERROR, failed.get("id") or "schematron", message))
+        return problems
+
+
+def _line_of(doc: Document, location: str) -> int:
+    try:
+        found = doc.tree.xpath(location)
+    except etree.XPathError:
+        return 0
+    return getattr(found[0], "sourceline", 0) or 0 if found else 0
+
+
+def validate_corpus(corpus: Corpus, registry: dict[str, Entry], validator: Validator | None = None) -> list[Problem]:
+    """Every problem in the edition; an empty list means it may be published."""
+    validator = validator or Validator(corpus.project)
+    problems: list[Problem] = []
+    for doc in corpus.registers.values():
+        problems += validator.grammar_problems(doc, validator.register_grammar)
+    for doc in corpus.texts:
+        problems += validator.grammar_problems(doc, validator.text_grammar)
+        problems += _siglum_problems(corpus, doc)
+        problems += _transcription_problems(corpus, doc)
+    # The rules resolve refs in the registers, so they only run on registers that parsed.
+    if len(corpus.registers) == len(corpus.project.register_files()):
+        for doc in corpus.texts:
+            problems += _with_hints(validator.rule_problems(doc), registry)
+    problems += _duplicate_id_problems(corpus)
+    problems += _cross_text_ref_problems(corpus)
+    return problems
+
+
+def _siglum_problems(corpus: Corpus, doc: Document) -> list[Problem]:
+    siglum = doc.root.get(_XML_ID)
+    if siglum == doc.path.stem:
+        return []
+    return [Problem(corpus.project.show(doc.path), doc.root.sourceline or 1, 1, ERROR, "siglum-filename",
+                    f"the root xml:id '{siglum}' differs from the file name '{doc.path.name}'",
+                    f"name the file {siglum}.xml or set xml:id=\"{doc.path.stem}\" on <TEI>")]
+
+
+def _transcription_problems(corpus: Corpus, doc: Document) -> list[Problem]:
+    shown = corpus.project.show(doc.path)
+    idno = doc.root.find(".//tei:sourceDesc//tei:idno[@type='transcription']", NS)
+    if idno is None or not (idno.text or "").strip():
+        return []  # the Schematron rule header-transcription reports it
+    path = corpus.project.transcriptions_dir / idno.text.strip()
+    if not path.is_file():
+        return [Problem(shown, idno.sourceline or 0, 1, ERROR, "transcription-missing",
+                        f"the transcription {idno.text.strip()} is not in tei/transcriptions/",
+                        "copy the transcription, unchanged, into tei/transcriptions/")]
+    original = doc.root.find(".//tei:text[@type='original']", NS)
+    if original is None:
+        return []
+    missing, added = compare(diplomatic_text(original), path.read_text(encoding="utf-8"))
+    if not missing and not added:
+        return []
+    listed = lambda words: ", ".join(f"{w}×{n}" for w, n in words.most_common(8)) or "none"  # noqa: E731
+    return [Problem(shown, original.sourceline or 0, 1, ERROR, "fidelity",
+                    f"the original differs from its transcription {idno.text.strip()}: "
+                    f"missing {sum(missing.values())} word(s) ({listed(missing)}); "
+                    f"added {sum(added.values())} word(s) ({listed(added)})",
+                    "the original must keep every word of the transcription; put editorial text in notes, corr or supplied")]
+
+
+def _duplicate_id_problems(corpus: Corpus) -> list[Problem]:
+    seen: dict[str, list[tuple[Document, etree._Element]]] = defaultdict(list)
+    for doc in corpus.texts:
+        for element in doc.root.iterfind(".//tei:text//*[@xml:id]", {**NS, "xml": XML_NS}):
+            seen[element.get(_XML_ID)].append((doc, element))
+    problems = []
+    for xml_id, places in seen.items():
+        for doc, element in places[1:]:
+            first_doc, first = places[0]
+            problems.append(Problem(corpus.project.show(doc.path), element.sourceline or 0, 1, ERROR, "id-duplicate",
+                                    f"xml:id '{xml_id}' is already used in {corpus.project.show(first_doc.path)} "
+                                    f"line {first.sourceline}", "every xml:id must be unique across the edition"))
+    return problems
+
+
+_CROSS_TEXT = re.compile(r"^([a-z][a-z0-9-]*)\.xml#(.+)$")
+
+
+def _cross_text_ref_problems(corpus: Corpus) -> list[Problem]:
+    ids = {corpus.siglum(doc): {e.get(_XML_ID) for e in doc.root.iter() if e.get(_XML_ID)} for doc in corpus.texts}
+    problems = []
+    for doc in corpus.texts:
+        for ref in doc.root.iterfind(".//tei:text//tei:ref[@target]", NS):
+            match = _CROSS_TEXT.match(ref.get("target", ""))
+            if match and match.group(2) not in ids.get(match.group(1), set()):
+                problems.append(Problem(corpus.project.show(doc.path), ref.sourceline or 0, 1, ERROR,
+                                        "ref-target-unknown",
+                                        f"<ref target=\"{ref.get('target')}\"> points to an id that does not exist",
+                                        "check the siglum and the xml:id of the paragraph or sentence you mean"))
+    return problems
+
+
+_TOKEN = re.compile(r"\b(person|place|org|event|bibl):([A-Za-z0-9_.-]+)")
+
+
+def _with_hints(problems: list[Problem], registry: dict[str, Entry]) -> list[Problem]:
+    """An unknown ref suggests the closest existing entry of the same kind."""
+    hinted = []
+    for problem in problems:
+        match = _TOKEN.search(problem.message) if problem.rule == "ref-unknown" else None
+        if match:
+            prefix = match.group(1)
+            keys = [key for key in registry if key.startswith(prefix + ":")]
+            close = difflib.get_close_matches(f"{prefix}:{match.group(2)}", keys, n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]}?" if close else f"add an entry to the {prefix} register or correct the ref"
+            problem = Problem(problem.path, problem.line, problem.col, problem.severity, problem.rule, problem.message, hint)
+        hinted.append(problem)
+    return hinted

@@ -1,0 +1,52 @@
+"""Write the site whole or not at all.
+
+The pages go to a fresh temporary folder beside the target; only when every file
+is written is the old site moved aside and the new one moved in, by two renames
+on the same file system. A failed or killed build leaves the previous site as it was.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from .problems import ERROR, EditionError, Problem
+
+
+def write_site(files: dict[str, bytes], out: Path) -> None:
+    out = out.resolve()
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    except OSError as err:
+        raise EditionError([Problem(str(out), 0, 0, ERROR, "output-unwritable",
+                                    f"cannot write to {out.parent}: {err.strerror}",
+                                    "choose an output folder you may write to with --out")]) from err
+    try:
+        for name in sorted(files):
+            target = staging / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(files[name])
+        os.chmod(staging, 0o755)
+        _swap(staging, out)
+    except OSError as err:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise EditionError([Problem(str(out), 0, 0, ERROR, "output-unwritable",
+                                    f"cannot write the site: {err.strerror}",
+                                    "check the free space and permissions of the output folder")]) from err
+
+
+def _swap(staging: Path, out: Path) -> None:
+    if not out.exists():
+        staging.rename(out)
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+    retired.rmdir()
+    out.rename(retired)
+    try:
+        staging.rename(out)
+    except OSError:
+        retired.rename(out)  # put the previous site back before reporting
+        raise
+    shutil.rmtree(retired, ignore_errors=True)

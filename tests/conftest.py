@@ -1,0 +1,56 @@
+"""Shared fixtures: the real project, and throwaway copies of it that a test may break."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from edition.sources import Project
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT = "tei/texts/historymaps.xml"
+
+
+@pytest.fixture(scope="session")
+def project() -> Project:
+    return Project(ROOT)
+
+
+def copy_project(target: Path) -> Project:
+    """A copy of everything a build reads, so that a test can change any of it."""
+    for name in ("tei", "xslt", "templates"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copy(ROOT / "edition.toml", target / "edition.toml")
+    return Project(target)
+
+
+@pytest.fixture
+def scratch(tmp_path: Path) -> Project:
+    return copy_project(tmp_path / "project dir ü")  # a space and a non-ASCII letter on purpose
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    from edition.build import build
+
+    out = tmp_path_factory.mktemp("site") / "build"
+    build(Project(ROOT), out)
+    return out
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file under a folder with the hash of its bytes."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*")) if path.is_file()
+    }
+
+
+def line_of(path: Path, needle: str) -> int:
+    """1-based line of the first line containing needle."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")

@@ -1,0 +1,136 @@
+"""Invariants over the real edition and the site built from it."""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from lxml import etree, html
+
+from conftest import ROOT, copy_project, tree_digest
+from edition.build import build, check
+from edition.fidelity import compare, diplomatic_text
+from edition.index import build_index
+from edition.registers import load_registry
+from edition.sources import NS, XML_NS, load_corpus
+
+BLOCKS = ("p", "head", "item", "quote", "ab", "note[@place='foot']", "s")
+
+
+def test_edition_validates(project):
+    assert check(project) == []
+
+
+def test_every_text_keeps_every_word_of_its_transcription(project):
+    corpus, _ = load_corpus(project)
+    assert corpus.texts
+    for doc in corpus.texts:
+        name = doc.root.findtext(".//tei:sourceDesc//tei:idno[@type='transcription']", namespaces=NS).strip()
+        transcription = (project.transcriptions_dir / name).read_text(encoding="utf-8")
+        original = doc.root.find(".//tei:text[@type='original']", NS)
+        missing, added = compare(diplomatic_text(original), transcription)
+        assert not missing and not added, (doc.path.name, missing, added)
+
+
+def test_urdu_original_reproduces_the_transcription_line_by_line(project):
+    """Stronger than the word count: each paragraph is its transcription line, character for character."""
+    corpus, _ = load_corpus(project)
+    doc = next(d for d in corpus.texts if d.path.stem == "historymaps")
+    lines = (project.transcriptions_dir / "000_5e8a9b0d99c23e07.txt").read_text(encoding="utf-8").split("\n")
+    paragraphs = doc.root.xpath("//tei:text[@type='original']//tei:p", namespaces=NS)
+    assert ["".join(p.itertext()) for p in paragraphs] == [line for line in lines if line.strip()]
+
+
+def test_every_original_block_and_sentence_has_a_counterpart(project):
+    corpus, _ = load_corpus(project)
+    for doc in corpus.texts:
+        original = doc.root.find(".//tei:text[@type='original']", NS)
+        translation = doc.root.find(".//tei:text[@type='translation']", NS)
+        pointed = {token[1:] for e in translation.iter() for token in (e.get("corresp") or "").split()}
+        for xpath in BLOCKS:
+            for element in original.xpath(f".//tei:{xpath}", namespaces=NS):
+                xml_id = element.get(f"{{{XML_NS}}}id")
+                assert xml_id and xml_id in pointed, (doc.path.name, element.sourceline)
+        original_ids = {e.get(f"{{{XML_NS}}}id") for e in original.iter() if e.get(f"{{{XML_NS}}}id")}
+        assert pointed <= original_ids
+
+
+def _pages(site: Path) -> dict[str, etree._Element]:
+    return {p.relative_to(site).as_posix(): html.parse(str(p)).getroot() for p in sorted(site.rglob("*.html"))}
+
+
+def test_no_broken_internal_link(built_site):
+    pages = _pages(built_site)
+    ids = {name: set(root.xpath("//@id")) for name, root in pages.items()}
+    broken = []
+    for name, root in pages.items():
+        for attr in root.xpath("//a/@href | //link/@href | //script/@src"):
+            parts = urlsplit(attr)
+            if parts.scheme or attr.startswith("//"):
+                continue  # external
+            target = (built_site / name).parent / unquote(parts.path) if parts.path else built_site / name
+            target_name = target.resolve().relative_to(built_site.resolve()).as_posix()
+            if not target.is_file():
+                broken.append((name, attr))
+            elif parts.fragment and parts.fragment not in ids.get(target_name, set()):
+                broken.append((name, attr))
+    assert not broken
+    assert sum(len(root.xpath("//a/@href")) for root in pages.values()) > 300
+
+
+def test_every_index_occurrence_links_to_an_existing_anchor(project, built_site):
+    corpus, _ = load_corpus(project)
+    index = build_index(corpus, load_registry(corpus))
+    occurrences = [o for found in index.mentions.values() for o in found]
+    assert len(occurrences) > 100
+    pages = _pages(built_site)
+    for occurrence in occurrences:
+        page = pages[f"texts/{occurrence.siglum}.html"]
+        assert page.xpath("//*[@id=$id]", id=occurrence.anchor), occurrence
+
+
+def test_every_register_entry_has_a_page_anchor(project, built_site):
+    corpus, _ = load_corpus(project)
+    pages = _pages(built_site)
+    for entry in load_registry(corpus).values():
+        page = {"person": "persons", "place": "places", "org": "organisations", "event": "events",
+                "bibl": "bibliography"}[entry.prefix]
+        assert pages[f"index/{page}.html"].xpath("//*[@id=$id]", id=entry.id), entry.key
+
+
+def test_text_blocks_carry_lang_and_dir(built_site):
+    page = html.parse(str(built_site / "texts/historymaps.html")).getroot()
+    blocks = page.xpath("//*[@data-block]")
+    assert len(blocks) == 10
+    for block in blocks:
+        assert block.get("lang") in ("ur", "en") and block.get("dir") in ("rtl", "ltr")
+    assert all(b.get("dir") == "rtl" for b in blocks if b.get("lang") == "ur")
+    assert page.xpath("count(//div[contains(@class,'cell original')][@dir='rtl'])") == 5
+
+
+def test_pages_are_well_formed_html5(built_site):
+    for path in built_site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith("<!DOCTYPE html>"), path
+        html.document_fromstring(text)  # lxml's HTML parser: raises on unrecoverable markup
+        assert '<html lang="en">' in text
+
+
+def test_two_builds_are_byte_identical(project, tmp_path):
+    build(project, tmp_path / "a")
+    build(project, tmp_path / "b")
+    assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "b")
+
+
+def test_build_into_a_path_with_spaces_and_non_ascii(tmp_path):
+    project = copy_project(tmp_path / "ein Ördner")
+    out = tmp_path / "çıktı klasörü"
+    build(project, out)
+    assert (out / "texts/historymaps.html").is_file()
+
+
+def test_build_leaves_its_inputs_untouched(tmp_path):
+    project = copy_project(tmp_path / "p")
+    before = tree_digest(project.root)
+    build(project, tmp_path / "out")
+    assert tree_digest(project.root) == before

@@ -1,0 +1,56 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Phrase level: highlighting, foreign words, quotations, titles, breaks, editorial signs. -->
+<xsl:stylesheet version="1.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="tei">
+
+  <!-- hi, emph: typographic emphasis, @rend kept as a class -->
+  <xsl:template match="tei:hi | tei:emph">
+    <em class="tei-{local-name()} rend-{@rend}">
+      <xsl:call-template name="trace"/>
+      <xsl:apply-templates/>
+    </em>
+  </xsl:template>
+
+  <!-- foreign, term, gi, att, num, abbr: inline spans, language marked -->
+  <xsl:template match="tei:foreign | tei:term | tei:gi | tei:att | tei:num | tei:abbr | tei:expan">
+    <span class="tei-{local-name()}">
+      <xsl:call-template name="trace"/>
+      <xsl:apply-templates/>
+    </span>
+  </xsl:template>
+
+  <!-- q, quote inside running text: an inline quotation -->
+  <xsl:template match="tei:q | tei:quote">
+    <q class="tei-{local-name()}">
+      <xsl:call-template name="trace"/>
+      <xsl:apply-templates/>
+    </q>
+  </xsl:template>
+
+  <!-- title without a register entry: a cited title -->
+  <xsl:template match="tei:title">
+    <cite class="tei-title">
+      <xsl:call-template name="trace"/>
+      <xsl:apply-templates/>
+    </cite>
+  </xsl:template>
+
+  <!-- lb, pb: line and page breaks of the print original; a page break shows its number -->
+  <xsl:template match="tei:lb"/>
+  <xsl:template match="tei:pb">
+    <span class="tei-pb" data-n="{@n}"/>
+  </xsl:template>
+
+  <!-- gap, supplied, unclear: editorial signs -->
+  <xsl:template match="tei:gap">
+    <span class="tei-gap" data-reason="{@reason}">[…]</span>
+  </xsl:template>
+  <xsl:template match="tei:supplied">
+    <span class="tei-supplied">[<xsl:apply-templates/>]</span>
+  </xsl:template>
+  <xsl:template match="tei:unclear">
+    <span class="tei-unclear"><xsl:apply-templates/></span>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,105 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Structure: the two texts, their divisions and blocks. Blocks carry @data-block so that
+     Python can pair each original block with its translation (edition/align.py). -->
+<xsl:stylesheet version="1.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="tei">
+
+  <!-- TEI: the header is rendered from data by Python; here only the texts and the notes -->
+  <xsl:template match="/tei:TEI">
+    <div class="tei-TEI" data-siglum="{@xml:id}">
+      <xsl:apply-templates select="tei:text/tei:group/tei:text"/>
+      <div class="tei-notes">
+        <xsl:for-each select="tei:text/tei:group/tei:text">
+          <ol class="tei-note-list" data-type="{@type}">
+            <xsl:call-template name="lang-dir"/>
+            <xsl:apply-templates select=".//tei:note" mode="list"/>
+          </ol>
+        </xsl:for-each>
+      </div>
+    </div>
+  </xsl:template>
+
+  <!-- text[@type=original|translation]: one column of the reading view -->
+  <xsl:template match="tei:group/tei:text">
+    <div class="tei-text" data-type="{@type}" id="{@xml:id}">
+      <xsl:call-template name="lang-dir"/>
+      <xsl:apply-templates select="tei:front | tei:body | tei:back"/>
+    </div>
+  </xsl:template>
+
+  <!-- front, body, back, div: transparent; their blocks become rows -->
+  <xsl:template match="tei:front | tei:body | tei:back | tei:div">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <!-- head: a heading whose level follows the nesting of div -->
+  <xsl:template match="tei:head">
+    <xsl:variable name="level">
+      <xsl:choose>
+        <xsl:when test="count(ancestor::tei:div) &gt; 5">6</xsl:when>
+        <xsl:otherwise><xsl:value-of select="count(ancestor::tei:div) + 1"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:element name="h{$level}">
+      <xsl:attribute name="class">tei-head</xsl:attribute>
+      <xsl:attribute name="data-block">head</xsl:attribute>
+      <xsl:call-template name="lang-dir"/>
+      <xsl:call-template name="trace"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- p, ab: paragraphs -->
+  <xsl:template match="tei:p | tei:ab">
+    <p class="tei-{local-name()}" data-block="{local-name()}">
+      <xsl:call-template name="lang-dir"/>
+      <xsl:call-template name="trace"/>
+      <xsl:apply-templates/>
+    </p>
+  </xsl:template>
+
+  <!-- p inside a block quotation or list item: no nested block -->
+  <xsl:template match="tei:quote/tei:p | tei:item/tei:p">
+    <span class="tei-p">
+      <xsl:call-template name="trace"/>
+      <xsl:apply-templates/>
+    </span>
+  </xsl:template>
+
+  <!-- list: transparent, each item is a block -->
+  <xsl:template match="tei:list">
+    <xsl:apply-templates select="tei:item | tei:head"/>
+  </xsl:template>
+
+  <!-- item: a list entry, with its label or number -->
+  <xsl:template match="tei:item">
+    <div class="tei-item" data-block="item">
+      <xsl:call-template name="lang-dir"/>
+      <xsl:call-template name="trace"/>
+      <xsl:if test="@n">
+        <span class="tei-item-n"><xsl:value-of select="@n"/></span>
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </div>
+  </xsl:template>
+
+  <!-- quote set off as a block (a child of div or body) -->
+  <xsl:template match="tei:div/tei:quote | tei:body/tei:quote | tei:front/tei:quote | tei:back/tei:quote">
+    <blockquote class="tei-quote" data-block="quote">
+      <xsl:call-template name="lang-dir"/>
+      <xsl:call-template name="trace"/>
+      <xsl:apply-templates/>
+    </blockquote>
+  </xsl:template>
+
+  <!-- s: a sentence; focusable so that its counterpart can be highlighted from the keyboard -->
+  <xsl:template match="tei:s">
+    <span class="tei-s" tabindex="0">
+      <xsl:call-template name="trace"/>
+      <xsl:apply-templates/>
+    </span>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,28 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Entry stylesheet: TEI text of the edition -> HTML fragment (no page shell, no labels).
+  Output: one <div class="tei-TEI"> holding the original and the translation as
+  <div class="tei-text">, each a flat sequence of blocks (elements with @data-block),
+  and <div class="tei-notes"> with every note of both texts. Python pairs the blocks
+  into rows (edition/align.py); Jinja lays out the page.
+-->
+<xsl:stylesheet version="1.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="tei">
+
+  <!-- included, not imported: all templates share one import precedence, so that the
+       priorities alone decide (the fallback has the lowest) -->
+  <xsl:include href="fallback.xsl"/>
+  <xsl:include href="common.xsl"/>
+  <xsl:include href="structure.xsl"/>
+  <xsl:include href="phrase.xsl"/>
+  <xsl:include href="names.xsl"/>
+  <xsl:include href="notes.xsl"/>
+  <xsl:include href="corrections.xsl"/>
+
+  <!-- relative path from the text page to the folder of index pages, ending in '/' -->
+  <xsl:param name="index-href" select="'../index/'"/>
+
+  <xsl:output method="html" encoding="UTF-8" indent="no"/>
+</xsl:stylesheet>
