@@ -122,7 +122,7 @@ def build_index(corpus: Corpus, registry: dict[str, Entry]) -> Index:
             for key in element.get("ref", "").split():
                 if key in registry:
                     mentions[key].append(occurrence)
-        for date in doc.root.iterfind(".//tei:text//tei:date", NS):
+        for date in doc.root.xpath("tei:text//tei:date", namespaces=NS):
             label, sort_key = _date_label(date)
             group = dates.setdefault(label, DatedMention(label, sort_key))
             group.occurrences.append(_occurrence(siglum, date))

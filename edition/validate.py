@@ -149,7 +149,7 @@ def _transcription_problems(corpus: Corpus, doc: Document) -> list[Problem]:
 def _duplicate_id_problems(corpus: Corpus) -> list[Problem]:
     seen: dict[str, list[tuple[Document, etree._Element]]] = defaultdict(list)
     for doc in corpus.texts:
-        for element in doc.root.iterfind(".//tei:text//*[@xml:id]", {**NS, "xml": XML_NS}):
+        for element in doc.root.xpath("tei:text//*[@xml:id]", namespaces=NS):
             seen[element.get(_XML_ID)].append((doc, element))
     problems = []
     for xml_id, places in seen.items():
@@ -168,7 +168,7 @@ def _cross_text_ref_problems(corpus: Corpus) -> list[Problem]:
     ids = {corpus.siglum(doc): {e.get(_XML_ID) for e in doc.root.iter() if e.get(_XML_ID)} for doc in corpus.texts}
     problems = []
     for doc in corpus.texts:
-        for ref in doc.root.iterfind(".//tei:text//tei:ref[@target]", NS):
+        for ref in doc.root.xpath("tei:text//tei:ref[@target]", namespaces=NS):
             match = _CROSS_TEXT.match(ref.get("target", ""))
             if match and match.group(2) not in ids.get(match.group(1), set()):
                 problems.append(Problem(corpus.project.show(doc.path), ref.sourceline or 0, 1, ERROR,

@@ -82,7 +82,8 @@ def test_every_index_occurrence_links_to_an_existing_anchor(project, built_site)
     corpus, _ = load_corpus(project)
     index = build_index(corpus, load_registry(corpus))
     occurrences = [o for found in index.mentions.values() for o in found]
-    assert len(occurrences) > 100
+    tokens = sum(len(ref.split()) for doc in corpus.texts for ref in doc.root.xpath("tei:text//@ref", namespaces=NS))
+    assert len(occurrences) == tokens == 98
     pages = _pages(built_site)
     for occurrence in occurrences:
         page = pages[f"texts/{occurrence.siglum}.html"]
@@ -134,3 +135,22 @@ def test_build_leaves_its_inputs_untouched(tmp_path):
     before = tree_digest(project.root)
     build(project, tmp_path / "out")
     assert tree_digest(project.root) == before
+
+
+def test_chronology_lists_each_dated_mention_once(project):
+    """Regression: nested <text> elements once made every date count twice."""
+    corpus, _ = load_corpus(project)
+    index = build_index(corpus, load_registry(corpus))
+    dates = sum(len(doc.root.xpath("tei:text//tei:date", namespaces=NS)) for doc in corpus.texts)
+    assert sum(len(d.occurrences) for d in index.chronology) == dates == 12
+
+
+def test_ids_shared_by_two_texts_are_reported(scratch):
+    """Regression: the same nesting once reported every id of one text as its own duplicate."""
+    assert [p for p in check(scratch) if p.rule == "id-duplicate"] == []
+    source = scratch.texts_dir / "historymaps.xml"
+    text = source.read_text(encoding="utf-8").replace('xml:id="historymaps" xml:lang="en"', 'xml:id="copy" xml:lang="en"', 1)
+    (scratch.texts_dir / "copy.xml").write_text(text, encoding="utf-8")
+    duplicates = [p for p in check(scratch) if p.rule == "id-duplicate"]
+    assert duplicates and {p.path for p in duplicates} == {"tei/texts/historymaps.xml"}
+    assert "already used in tei/texts/copy.xml" in duplicates[0].message

@@ -1,0 +1,45 @@
+"""The command line as a user meets it: a real process, real exit codes, real output."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import urllib.request
+
+from conftest import ROOT
+
+
+def _edition(*args, cwd=ROOT, **kwargs):
+    return subprocess.run([sys.executable, "-m", "edition", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=120, **kwargs)
+
+
+def test_validate_passes_on_the_edition():
+    result = _edition("validate")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "1 text(s) valid."
+
+
+def test_build_reports_what_it_wrote(tmp_path):
+    result = _edition("build", "--out", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    assert re.match(r"Built \d+ files \(\d+ KiB\) in .*site in \d+\.\d\d s\. Open .*index\.html\.", result.stdout)
+
+
+def test_serve_builds_and_serves_on_loopback(tmp_path):
+    process = subprocess.Popen([sys.executable, "-m", "edition", "serve", "--port", "0", "--out", str(tmp_path / "s")],
+                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        url = None
+        for line in process.stdout:
+            found = re.search(r"http://127\.0\.0\.1:\d+/", line)
+            if found:
+                url = found.group(0)
+                break
+        assert url, process.stderr.read()
+        with urllib.request.urlopen(url + "texts/historymaps.html", timeout=10) as response:
+            page = response.read().decode("utf-8")
+        assert 'id="historymaps-p5-s1"' in page
+    finally:
+        process.terminate()
+        process.communicate(timeout=10)  # also closes the pipes

@@ -1,0 +1,86 @@
+"""One broken copy of the real text per validation rule: each is reported with its exact rule id
+and the line of the offending element."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import TEXT, line_of
+from edition.build import check
+
+# rule id: (text to replace, replacement, text identifying the line the problem is reported on)
+MUTATIONS = {
+    "siglum-form": ('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="historymaps"',
+                    '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="HistoryMaps"', '<TEI xmlns'),
+    "id-siglum": ('<s xml:id="historymaps-p3-s1">', '<s xml:id="hm-p3-s1">', '<s xml:id="hm-p3-s1">'),
+    "id-missing": ('<s xml:id="historymaps-p3-s1">', "<s>", '<p xml:id="historymaps-p3">'),
+    "translation-corresp-missing": ('<s xml:id="historymaps-p3-s1-en" corresp="#historymaps-p3-s1">',
+                                    '<s xml:id="historymaps-p3-s1-en">', 'xml:id="historymaps-p3-s1-en"'),
+    "corresp-dangling": ('corresp="#historymaps-p3-s2"', 'corresp="#historymaps-p3-s2 #nowhere"',
+                         "#nowhere"),
+    "align-missing": ('corresp="#historymaps-p3-s2"', 'corresp="#historymaps-p3-s3"', '<s xml:id="historymaps-p3-s2">'),
+    "align-doubled": ('<p xml:id="historymaps-p4-en" corresp="#historymaps-p4">',
+                      '<p xml:id="historymaps-p4-en" corresp="#historymaps-p3">', '<p xml:id="historymaps-p3">'),
+    "ref-form": ('ref="place:italy">اٹلی', 'ref="italy">اٹلی', 'ref="italy"'),
+    "ref-type": ('<persName ref="person:lenin">ولادیمیر', '<persName ref="place:moscow">ولادیمیر',
+                 '<persName ref="place:moscow">'),
+    "ref-unknown": ('ref="place:batumi">باتومی', 'ref="place:batum">باتومی', 'ref="place:batum"'),
+    "ref-target": ("Obtaining Bolshevik support", '<ref target="javascript:alert(1)">x</ref> Obtaining Bolshevik support',
+                   "javascript:alert"),
+    "date-iso": ('<date when="1921">1921</date>) نے', '<date when="1921-13">1921</date>) نے', 'when="1921-13"'),
+    "date-range": ('<date from="1919" to="1922">1919-1922</date>', '<date from="1922" to="1919">1919-1922</date>',
+                   'from="1922" to="1919"'),
+    "date-calendar": ('<date when="1920">1920</date>) اور', '<date when="1920" calendar="#rumi">1920</date>) اور',
+                      'calendar="#rumi"'),
+    "note-translation-place": ("اماسیہ</placeName> سرکلر</rs> سے پہلے،",
+                               'اماسیہ</placeName> سرکلر</rs><note type="translation">x</note> سے پہلے،',
+                               '<note type="translation">x</note>'),
+    "header-transcription": ('<idno type="transcription">000_5e8a9b0d99c23e07.txt</idno>',
+                             '<idno type="transcription">source.txt</idno>', '<sourceDesc>'),
+    "measure-quantity": ('quantity="327" unit="piece" commodity="machine-gun">327 مشین',
+                         'quantity="about 327" unit="piece" commodity="machine-gun">327 مشین', 'quantity="about 327"'),
+    "text-lang": ('<text type="translation" xml:lang="en"', '<text type="translation" xml:lang="de"',
+                  '<text type="translation"'),
+    "siglum-filename": ('<idno type="siglum">historymaps</idno>', '<idno type="siglum">historymaps</idno>', "<TEI "),
+    "fidelity": ("پہلا مقصد بیرون ملک", "پہلا مقصد بیرون", '<text type="original"'),
+    "ref-target-unknown": ("Obtaining Bolshevik support", '<ref target="other.xml#other-p1">x</ref> Obtaining Bolshevik support',
+                           "other.xml#other-p1"),
+    "schema": ("<revisionDesc>", "<revisionDesc><bogus/>", "<bogus/>"),
+}
+
+
+@pytest.mark.parametrize("rule", sorted(MUTATIONS))
+def test_rule_fires_with_its_id_and_line(scratch, rule):
+    old, new, line_text = MUTATIONS[rule]
+    path = scratch.root / TEXT
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    if rule == "siglum-filename":
+        path.rename(path.with_name("renamed.xml"))
+        path = path.with_name("renamed.xml")
+    problems = check(scratch)
+    fired = [p for p in problems if p.rule == rule]
+    assert fired, [p.format() for p in problems]
+    expected = line_of(path, line_text)
+    assert any(p.line == expected for p in fired), [p.format() for p in fired]
+    assert all(p.path == path.relative_to(scratch.root).as_posix() for p in fired)
+    assert all(p.message for p in fired)
+
+
+def test_unknown_ref_suggests_the_closest_entry(scratch):
+    path = scratch.root / TEXT
+    path.write_text(path.read_text(encoding="utf-8").replace('ref="person:lenin"', 'ref="person:lennin"', 1),
+                    encoding="utf-8")
+    [problem] = [p for p in check(scratch) if p.rule == "ref-unknown"]
+    assert problem.hint == "did you mean person:lenin?"
+    assert "person:lennin" in problem.message
+
+
+@pytest.mark.parametrize("register", ["persons", "places"])
+def test_register_grammar_catches_an_entry_without_name_language(scratch, register):
+    path = scratch.tei / "registers" / f"{register}.xml"
+    text = path.read_text(encoding="utf-8")
+    tag = "persName" if register == "persons" else "placeName"
+    path.write_text(text.replace(f'<{tag} xml:lang="en"', f"<{tag}", 1), encoding="utf-8")
+    problems = [p for p in check(scratch) if p.path.endswith(f"{register}.xml")]
+    assert problems and all(p.rule == "schema" for p in problems)
