@@ -18,6 +18,7 @@ def write_site(files: dict[str, bytes], out: Path) -> None:
     out = out.resolve()
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
+        _remove_leftovers(out)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     except OSError as err:
         raise EditionError([Problem(str(out), 0, 0, ERROR, "output-unwritable",
@@ -35,6 +36,15 @@ def write_site(files: dict[str, bytes], out: Path) -> None:
         raise EditionError([Problem(str(out), 0, 0, ERROR, "output-unwritable",
                                     f"cannot write the site: {err.strerror}",
                                     "check the free space and permissions of the output folder")]) from err
+
+
+def _remove_leftovers(out: Path) -> None:
+    """A build killed while writing leaves its staging folder behind; the next build removes it.
+
+    (The previous site itself is never among them: it is only ever renamed aside for the
+    moment between the two renames of `_swap`.)"""
+    for leftover in out.parent.glob(f".{out.name}.new-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _swap(staging: Path, out: Path) -> None:
