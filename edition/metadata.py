@@ -1,7 +1,7 @@
 """What the pages show about each text, read from its TEI header as plain data."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .sources import NS, XML_NS, Corpus, Document
 
@@ -49,7 +49,6 @@ class TextMeta:
     languages: list[str]
     keywords: list[str]
     revisions: list[tuple[str, str]]
-    counts: dict[str, int] = field(default_factory=dict)
 
 
 def _web_links(elements) -> list[Link]:

@@ -4,10 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pytest
 from lxml import etree, html
 
-from conftest import ROOT, copy_project, tree_digest
+from conftest import copy_project, tree_digest
 from edition.build import build, check
 from edition.fidelity import compare, diplomatic_text
 from edition.index import build_index
