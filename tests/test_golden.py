@@ -26,7 +26,8 @@ def transformer(project):
 def _render(transformer, case: Path) -> tuple[str, list[str]]:
     doc = Document(case, etree.parse(str(case), secure_parser()))
     fragment, problems = transformer.transform(doc, "case")
-    return etree.tostring(fragment.root, method="html", encoding="unicode") + "\n", [p.message for p in problems]
+    return etree.tostring(fragment.root, method="html", encoding="unicode") + "\n", [
+        f"{p.line}: {p.message}" for p in problems]
 
 
 @pytest.mark.parametrize("case", sorted(CASES.glob("*.xml")), ids=lambda p: p.stem)
@@ -45,7 +46,7 @@ def test_golden(transformer, case):
 def test_unmapped_element_keeps_its_text_and_is_reported(transformer):
     actual, messages = _render(transformer, CASES / "structure-and-notes.xml")
     assert '<span class="tei-unknownThing">باقی</span>' in actual
-    assert messages == ["unmapped element unknownThing"]
+    assert messages == ["12: unmapped element <unknownThing>: its text is kept in a span"]
 
 
 def test_markup_characters_come_out_escaped(transformer):

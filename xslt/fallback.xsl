@@ -4,11 +4,16 @@
 <xsl:stylesheet version="1.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
-  exclude-result-prefixes="tei">
+  xmlns:ed="urn:x-edition:xslt"
+  exclude-result-prefixes="tei ed">
 
   <!-- any element not handled elsewhere -->
   <xsl:template match="*" priority="-10">
-    <xsl:message>unmapped element <xsl:value-of select="name()"/></xsl:message>
+    <!-- ed:line is the element's source line, supplied by edition/transform.py where it runs -->
+    <xsl:message>
+      <xsl:if test="function-available('ed:line')"><xsl:value-of select="ed:line(.)"/>: </xsl:if>
+      <xsl:text>unmapped element &lt;</xsl:text><xsl:value-of select="name()"/><xsl:text>&gt;: its text is kept in a span</xsl:text>
+    </xsl:message>
     <span class="tei-{local-name()}">
       <xsl:apply-templates/>
     </span>
