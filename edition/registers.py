@@ -45,6 +45,19 @@ class Entry:
     line: int = 0
 
     @property
+    def date_label(self) -> str:
+        """The entry's dates as a reader wants them: 1921-03-16, 1919-05-15 – 1922-10-11, born … died …."""
+        d = self.dates
+        if "when" in d:
+            return d["when"]
+        if "from" in d or "to" in d:
+            return f"{d.get('from', '?')} – {d.get('to', '?')}"
+        if "notBefore" in d or "notAfter" in d:
+            return f"between {d.get('notBefore', '?')} and {d.get('notAfter', '?')}"
+        lived = [f"{word} {d[part]}" for part, word in (("birth", "born"), ("death", "died")) if d.get(part)]
+        return "; ".join(lived)
+
+    @property
     def geonames(self) -> str:
         return self.idnos.get("geonames", "")
 
@@ -74,7 +87,8 @@ def _entry(prefix: str, element) -> Entry:
     for part in ("birth", "death"):
         found = element.find(f"tei:{part}", NS)
         if found is not None:
-            dates[part] = found.get("when") or found.get("notBefore") or ""
+            # a vague date is kept as an ISO 8601 interval: 1921-01-28/1921-01-29
+            dates[part] = found.get("when") or "/".join(filter(None, (found.get("notBefore"), found.get("notAfter"))))
     geo = element.findtext("tei:location/tei:geo", namespaces=NS)
     coordinates = tuple(float(x) for x in geo.split()) if geo else None
     idnos = {i.get("type", ""): i.text or "" for i in element.findall("tei:idno", NS)}
