@@ -78,12 +78,29 @@ class Validator:
     def rule_problems(self, doc: Document) -> list[Problem]:
         report = self.rules(doc.tree)
         shown = self.project.show(doc.path)
+        lines = doc.path.read_text(encoding="utf-8-sig").splitlines()
         problems = []
         for failed in report.getroot().iter(f"{{{SVRL_NS}}}failed-assert", f"{{{SVRL_NS}}}successful-report"):
             line = _line_of(doc, failed.get("location", ""))
             message = " ".join("".join(failed.itertext()).split())
-            problems.append(Problem(shown, line, 1, ERROR, failed.get("id") or "schematron", message))
+            problems.append(Problem(shown, line, _column(lines, line, message), ERROR,
+                                    failed.get("id") or "schematron", message))
         return problems
+
+
+_QUOTED = re.compile(r'"([^"]+)"')
+
+
+def _column(lines: list[str], line: int, message: str) -> int:
+    """SVRL knows the element, not the column: point at the first value the message quotes,
+    where the line holds it (the offending ref, id or date), else at the line's start."""
+    if not 0 < line <= len(lines):
+        return 1
+    for value in _QUOTED.findall(message):
+        found = lines[line - 1].find(value)
+        if found >= 0:
+            return found + 1
+    return 1
 
 
 def _line_of(doc: Document, location: str) -> int:

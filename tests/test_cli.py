@@ -43,3 +43,26 @@ def test_serve_builds_and_serves_on_loopback(tmp_path):
     finally:
         process.terminate()
         process.communicate(timeout=10)  # also closes the pipes
+
+
+def test_validate_message_is_exactly_what_an_encoder_reads(tmp_path):
+    from conftest import copy_project
+
+    project = copy_project(tmp_path / "p")
+    path = project.texts_dir / "historymaps.xml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('ref="place:italy">اٹلی', 'ref="place:itlay">اٹلی', 1), encoding="utf-8")
+    result = _edition("--root", str(project.root), "validate")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = next(number for number, content in enumerate(lines, 1) if "place:itlay" in content)
+    col = lines[line - 1].index("place:itlay") + 1
+    assert result.stderr == (
+        f'tei/texts/historymaps.xml:{line}:{col}: error [ref-unknown] The ref "place:itlay" on <placeName> "اٹلی" '
+        'names "place:itlay", but the register ../registers/places.xml has no entry with xml:id="itlay". '
+        "Check the spelling against the register, or add the entry (with its names in every language and a short "
+        "English description) to ../registers/places.xml.\n"
+        "    hint: did you mean place:italy?\n"
+        "1 error, 0 warnings in 1 file.\n"
+    )

@@ -74,6 +74,8 @@ def test_unknown_ref_suggests_the_closest_entry(scratch):
     [problem] = [p for p in check(scratch) if p.rule == "ref-unknown"]
     assert problem.hint == "did you mean person:lenin?"
     assert "person:lennin" in problem.message
+    line = path.read_text(encoding="utf-8").splitlines()[problem.line - 1]
+    assert line[problem.col - 1:].startswith("person:lennin")
 
 
 @pytest.mark.parametrize("register", ["persons", "places"])
