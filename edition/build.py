@@ -50,7 +50,7 @@ def render_site(project: Project) -> BuildResult:
     views: list[TextView] = []
     warnings: list[Problem] = []
     for doc in corpus.texts:
-        fragment, found = transformer.transform(doc, corpus.siglum(doc))
+        fragment, found = transformer.transform(doc)
         warnings += found
         aligned, orphans = rows(fragment)
         if orphans:  # validation should have caught these; never publish a text that lost a block

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .registers import Entry
-from .sources import NS, TEI_NS, XML_NS, Corpus, Document
+from .sources import NS, TEI_NS, XML_NS, Corpus
+from .sources import plain_text as _text
 
 _XML_ID = f"{{{XML_NS}}}id"
 _XML_LANG = f"{{{XML_NS}}}lang"
@@ -49,10 +50,6 @@ class Index:
 
     def of(self, key: str) -> list[Occurrence]:
         return self.mentions.get(key, [])
-
-
-def _text(node: etree._Element) -> str:
-    return " ".join("".join(node.itertext()).split())
 
 
 def _anchor(element: etree._Element) -> etree._Element:
@@ -117,7 +114,7 @@ def build_index(corpus: Corpus, registry: dict[str, Entry]) -> Index:
     dates: dict[str, DatedMention] = {}
     for doc in corpus.texts:
         siglum = corpus.siglum(doc)
-        for element in _tagged(doc):
+        for element in doc.root.xpath("tei:text//*[@ref]", namespaces=NS):
             occurrence = _occurrence(siglum, element)
             for key in element.get("ref", "").split():
                 if key in registry:
@@ -128,7 +125,3 @@ def build_index(corpus: Corpus, registry: dict[str, Entry]) -> Index:
             group.occurrences.append(_occurrence(siglum, date))
     chronology = sorted(dates.values(), key=lambda d: (d.sort_key, d.label))
     return Index(dict(mentions), chronology)
-
-
-def _tagged(doc: Document) -> list[etree._Element]:
-    return doc.root.xpath("tei:text//*[@ref]", namespaces=NS)

@@ -3,21 +3,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .sources import NS, XML_NS, Corpus, Document
-
-_RTL = {"ur", "ar", "fa", "ota"}
-
-
-def _text(node) -> str:
-    return " ".join("".join(node.itertext()).split()) if node is not None else ""
+from .sources import NS, XML_NS, Corpus, Document, direction
+from .sources import plain_text as _text
 
 
 def _all(doc: Document, path: str) -> list:
     return doc.root.xpath(path, namespaces=NS)
 
 
-def _first_text(doc: Document, path: str) -> str:
-    found = _all(doc, path)
+def _first_text(element, path: str) -> str:
+    found = element.xpath(path, namespaces=NS)
     return _text(found[0]) if found else ""
 
 
@@ -69,32 +64,27 @@ def text_meta(corpus: Corpus, doc: Document) -> TextMeta:
     licence = _all(doc, "tei:teiHeader//tei:availability/tei:licence")
     return TextMeta(
         siglum=siglum,
-        title_original=_first_text(doc, "tei:teiHeader//tei:titleStmt/tei:title[@type='main'][@xml:lang != 'en']"),
-        title_english=_first_text(doc, "tei:teiHeader//tei:titleStmt/tei:title[@type='main'][@xml:lang = 'en']"),
-        subtitle=_first_text(doc, "tei:teiHeader//tei:titleStmt/tei:title[@type='sub']"),
+        title_original=_first_text(doc.root, "tei:teiHeader//tei:titleStmt/tei:title[@type='main'][@xml:lang != 'en']"),
+        title_english=_first_text(doc.root, "tei:teiHeader//tei:titleStmt/tei:title[@type='main'][@xml:lang = 'en']"),
+        subtitle=_first_text(doc.root, "tei:teiHeader//tei:titleStmt/tei:title[@type='sub']"),
         original_lang=lang,
-        original_dir="rtl" if lang.split("-")[0] in _RTL else "ltr",
-        author=_first_text(doc, "tei:teiHeader//tei:titleStmt/tei:author"),
-        responsibilities=[(_first_text_of(r, "tei:resp"), _first_text_of(r, "tei:name"))
+        original_dir=direction(lang),
+        author=_first_text(doc.root, "tei:teiHeader//tei:titleStmt/tei:author"),
+        responsibilities=[(_first_text(r, "tei:resp"), _first_text(r, "tei:name"))
                           for r in _all(doc, "tei:teiHeader//tei:titleStmt/tei:respStmt")],
         version=(_all(doc, "tei:teiHeader//tei:editionStmt/tei:edition/@n") or [""])[0],
-        published=_first_text(doc, "tei:teiHeader//tei:publicationStmt/tei:date"),
-        path=_first_text(doc, "tei:teiHeader//tei:publicationStmt/tei:idno[@type='path']") or f"texts/{siglum}.html",
+        published=_first_text(doc.root, "tei:teiHeader//tei:publicationStmt/tei:date"),
+        path=_first_text(doc.root, "tei:teiHeader//tei:publicationStmt/tei:idno[@type='path']") or f"texts/{siglum}.html",
         source=_source_text(source[0]) if source else "",
         source_links=_web_links(_all(doc, "tei:teiHeader//tei:sourceDesc//tei:ptr")),
-        identification=_first_text(doc, "tei:teiHeader//tei:notesStmt/tei:note[@type='identification']"),
+        identification=_first_text(doc.root, "tei:teiHeader//tei:notesStmt/tei:note[@type='identification']"),
         rights=" ".join(_text(p) for p in _all(doc, "tei:teiHeader//tei:availability/tei:p")),
         licence=Link(_text(licence[0]), licence[0].get("target", "")) if licence else Link("", ""),
-        transcription=_first_text(doc, "tei:teiHeader//tei:sourceDesc//tei:idno[@type='transcription']"),
+        transcription=_first_text(doc.root, "tei:teiHeader//tei:sourceDesc//tei:idno[@type='transcription']"),
         languages=[_text(language) for language in _all(doc, "tei:teiHeader//tei:langUsage/tei:language")],
         keywords=[_text(term) for term in _all(doc, "tei:teiHeader//tei:keywords/tei:term")],
         revisions=[(c.get("when", ""), _text(c)) for c in _all(doc, "tei:teiHeader//tei:revisionDesc/tei:change")],
     )
-
-
-def _first_text_of(element, path: str) -> str:
-    found = element.xpath(path, namespaces=NS)
-    return _text(found[0]) if found else ""
 
 
 def _source_text(bibl) -> str:

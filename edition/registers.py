@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .sources import NS, XML_NS, Corpus
+from .sources import plain_text as _text
 
 # prefix used in @ref -> (register file kind, element holding an entry)
 PREFIXES = {
@@ -67,10 +68,6 @@ class Entry:
             if attr in self.dates:
                 return self.dates[attr]
         return "9999"
-
-
-def _text(element) -> str:
-    return " ".join("".join(element.itertext()).split())
 
 
 def _entry(prefix: str, element) -> Entry:

@@ -15,16 +15,12 @@ from .align import Row
 from .config import Config
 from .index import Index
 from .metadata import TextMeta
-from .registers import Entry
-from .sources import Project
+from .registers import PREFIXES, Entry
+from .sources import Project, direction
 
-INDEX_PAGES = (
-    ("persons", "person", "Persons"),
-    ("places", "place", "Places"),
-    ("organisations", "org", "Organisations"),
-    ("events", "event", "Events"),
-    ("bibliography", "bibl", "Works cited"),
-)
+_HEADINGS = {"person": "Persons", "place": "Places", "org": "Organisations", "event": "Events", "bibl": "Works cited"}
+# (page slug = register file kind, ref prefix, heading), in the order of the navigation
+INDEX_PAGES = tuple((kind, prefix, _HEADINGS[prefix]) for prefix, (kind, _tag) in PREFIXES.items())
 
 
 def html(element: etree._Element | None) -> Markup:
@@ -52,6 +48,7 @@ def environment(project: Project) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["html"] = html
+    env.filters["dir"] = direction
     return env
 
 

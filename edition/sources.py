@@ -19,6 +19,17 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 NS = {"tei": TEI_NS}
 REGISTER_KINDS = ("persons", "places", "organisations", "events", "bibliography")
 _DECLARATION = re.compile(rb"<!(DOCTYPE|ENTITY)\b")
+_RTL_LANGUAGES = {"ur", "ar", "fa", "ota"}
+
+
+def plain_text(element: etree._Element | None) -> str:
+    """An element's text with its whitespace squeezed, as pages and the index show it."""
+    return " ".join("".join(element.itertext()).split()) if element is not None else ""
+
+
+def direction(lang: str) -> str:
+    """rtl for the Arabic-script languages of the edition (Urdu, Ottoman Turkish…), else ltr."""
+    return "rtl" if lang.split("-")[0] in _RTL_LANGUAGES else "ltr"
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,6 @@ from .sources import Document, Project, secure_parser
 class Fragment:
     """The transformed text: the root <div class="tei-TEI"> of the XSLT output."""
 
-    siglum: str
     root: etree._Element
 
     def text_column(self, kind: str) -> etree._Element | None:
@@ -51,10 +50,10 @@ class Transformer:
         return etree.XSLT(etree.parse(str(path), secure_parser()), access_control=etree.XSLTAccessControl.DENY_ALL,
                           extensions={(EXTENSIONS_NS, "line"): _source_line})
 
-    def transform(self, doc: Document, siglum: str) -> tuple[Fragment, list[Problem]]:
+    def transform(self, doc: Document) -> tuple[Fragment, list[Problem]]:
         result = self.stylesheet(doc.tree, **{"index-href": etree.XSLT.strparam("../index/")})
         problems = [self._problem(doc, entry.message) for entry in self.stylesheet.error_log]
-        return Fragment(siglum, result.getroot()), problems
+        return Fragment(result.getroot()), problems
 
     def _problem(self, doc: Document, message: str) -> Problem:
         found = _MESSAGE.match(message)

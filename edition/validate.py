@@ -27,7 +27,6 @@ _RNG_HINTS = (
     ("Did not expect element", "check the element's name and place against docs/ENCODING.md"),
     ("Expecting element", "an element the model requires is missing here"),
     ("Invalid attribute", "this attribute is not allowed here; see docs/ENCODING.md"),
-    ("Element TEI failed to validate", ""),
 )
 
 

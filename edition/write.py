@@ -29,7 +29,7 @@ def write_site(files: dict[str, bytes], out: Path) -> None:
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(files[name])
-        os.chmod(staging, 0o755)
+        os.chmod(staging, 0o755)  # mkdtemp makes it private; a published site must be readable by the web server
         _swap(staging, out)
     except OSError as err:
         shutil.rmtree(staging, ignore_errors=True)

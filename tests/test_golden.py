@@ -25,7 +25,7 @@ def transformer(project):
 
 def _render(transformer, case: Path) -> tuple[str, list[str]]:
     doc = Document(case, etree.parse(str(case), secure_parser()))
-    fragment, problems = transformer.transform(doc, "case")
+    fragment, problems = transformer.transform(doc)
     return etree.tostring(fragment.root, method="html", encoding="unicode") + "\n", [
         f"{p.line}: {p.message}" for p in problems]
 

@@ -10,7 +10,7 @@ from conftest import copy_project, tree_digest
 from edition.build import build, check
 from edition.fidelity import compare, diplomatic_text
 from edition.index import build_index
-from edition.registers import load_registry
+from edition.registers import PREFIXES, load_registry
 from edition.sources import NS, XML_NS, load_corpus
 
 BLOCKS = ("p", "head", "item", "quote", "ab", "note[@place='foot']", "s")
@@ -93,8 +93,7 @@ def test_every_register_entry_has_a_page_anchor(project, built_site):
     corpus, _ = load_corpus(project)
     pages = _pages(built_site)
     for entry in load_registry(corpus).values():
-        page = {"person": "persons", "place": "places", "org": "organisations", "event": "events",
-                "bibl": "bibliography"}[entry.prefix]
+        page = PREFIXES[entry.prefix][0]
         assert pages[f"index/{page}.html"].xpath("//*[@id=$id]", id=entry.id), entry.key
 
 
