@@ -2,7 +2,12 @@
 
 A translation block names its original with @corresp (data-corresp in the HTML);
 one translation block may point to several originals, in which case it stands in
-the row of the first of them.
+the row of the first of them. A block that the source itself gives in the
+translation's language (an English abstract) has no translation: its row is
+shared by both columns, so that the reader sees it once.
+
+The source's footnotes are paired the same way, into note rows; the edition's own
+notes (translation and editorial) are listed apart.
 """
 from __future__ import annotations
 
@@ -11,6 +16,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .transform import Fragment
+
+TRANSLATION_LANG = "en"
 
 
 @dataclass
@@ -21,12 +28,29 @@ class Row:
     original: etree._Element | None
     translations: list[etree._Element] = field(default_factory=list)
 
+    @property
+    def shared(self) -> bool:
+        """Original text already in the translation's language: shown once, across both columns."""
+        return not self.translations and self.original is not None \
+            and self.original.get("lang", "").split("-")[0] == TRANSLATION_LANG
+
+
+@dataclass
+class NoteRow:
+    mark: str  # the source's note number
+    original: etree._Element
+    translations: list[etree._Element] = field(default_factory=list)
+
 
 def blocks(column: etree._Element | None) -> list[etree._Element]:
     """Top-level blocks of a column, in document order."""
     if column is None:
         return []
     return column.xpath(".//*[@data-block][not(ancestor::*[@data-block])]")
+
+
+def _targets(element: etree._Element) -> list[str]:
+    return [token.lstrip("#") for token in element.get("data-corresp", "").split()]
 
 
 def rows(fragment: Fragment) -> tuple[list[Row], list[etree._Element]]:
@@ -39,10 +63,35 @@ def rows(fragment: Fragment) -> tuple[list[Row], list[etree._Element]]:
         by_id[row.id] = row
     orphans = []
     for block in blocks(fragment.text_column("translation")):
-        targets = [token.lstrip("#") for token in block.get("data-corresp", "").split()]
-        row = next((by_id[t] for t in targets if t in by_id), None)
+        row = next((by_id[t] for t in _targets(block) if t in by_id), None)
         if row is None:
             orphans.append(block)
         else:
             row.translations.append(block)
     return result, orphans
+
+
+def _notes(fragment: Fragment, kind: str) -> list[etree._Element]:
+    column = fragment.note_list(kind)
+    return [] if column is None else column.xpath("div[contains(concat(' ', @class, ' '), ' tei-note ')]")
+
+
+def note_rows(fragment: Fragment) -> tuple[list[NoteRow], list[etree._Element]]:
+    """The source's footnotes beside their translations, and the edition's own notes."""
+    source_notes: list[NoteRow] = []
+    by_id: dict[str, NoteRow] = {}
+    edition_notes: list[etree._Element] = []
+    for note in _notes(fragment, "original"):
+        if note.get("data-note-type"):
+            edition_notes.append(note)
+            continue
+        row = NoteRow(note.findtext("a") or "", note)
+        source_notes.append(row)
+        by_id[note.get("id", "")] = row
+    for note in _notes(fragment, "translation"):
+        row = next((by_id[t] for t in _targets(note) if t in by_id), None)
+        if row is None:
+            edition_notes.append(note)
+        else:
+            row.translations.append(note)
+    return source_notes, edition_notes

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .align import rows
+from .align import note_rows, rows
 from .config import load_config
 from .index import build_index
 from .metadata import text_meta
@@ -56,8 +56,7 @@ def render_site(project: Project) -> BuildResult:
         if orphans:  # validation should have caught these; never publish a text that lost a block
             raise EditionError([Problem(project.show(doc.path), 0, 0, ERROR, "align-orphan",
                                         f"translation block {o.get('id')} has no original block", "") for o in orphans])
-        views.append(TextView(text_meta(corpus, doc), aligned, fragment.note_list("original"),
-                              fragment.note_list("translation")))
+        views.append(TextView(text_meta(corpus, doc), aligned, *note_rows(fragment)))
     index = build_index(corpus, registry)
 
     renderer = Renderer(project, config)

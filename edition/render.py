@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from lxml import etree
 from markupsafe import Markup
 
-from .align import Row
+from .align import NoteRow, Row
 from .config import Config
 from .index import Index
 from .metadata import TextMeta
@@ -34,8 +34,8 @@ def html(element: etree._Element | None) -> Markup:
 class TextView:
     meta: TextMeta
     rows: list[Row]
-    notes_original: etree._Element | None
-    notes_translation: etree._Element | None
+    footnotes: list[NoteRow]  # the source's own notes, each beside its translation
+    edition_notes: list[etree._Element]  # translation and editorial notes
 
 
 def environment(project: Project) -> Environment:

@@ -26,7 +26,7 @@ class Fragment:
         return found[0] if found else None
 
     def note_list(self, kind: str) -> etree._Element | None:
-        found = self.root.xpath("div[@class='tei-notes']/ol[@data-type=$kind]", kind=kind)
+        found = self.root.xpath("div[@class='tei-notes']/div[@data-type=$kind]", kind=kind)
         return found[0] if found else None
 
 

@@ -30,7 +30,8 @@
         <xsl:value-of select="concat('t', count(preceding::tei:note[@type = 'translation'][ancestor::tei:text[1] = $text]) + 1)"/>
       </xsl:when>
       <xsl:when test="@type = 'editorial'">
-        <xsl:value-of select="concat('e', count(preceding::tei:note[@type = 'editorial'][ancestor::tei:text[1] = $text]) + 1)"/>
+        <!-- counted through both columns: editorial notes stand in either -->
+        <xsl:value-of select="concat('e', count(preceding::tei:note[@type = 'editorial']) + 1)"/>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="count(preceding::tei:note[not(@type)][ancestor::tei:text[1] = $text]) + 1"/></xsl:otherwise>
     </xsl:choose>
@@ -52,15 +53,21 @@
     </span>
   </xsl:template>
 
+  <!-- the source's footnote calls and note numbers are words of the transcription, kept as
+       text in the TEI (ref type="noteAnchor", label); the page shows them once, as the note's
+       call button and its number in the list, both made from @n -->
+  <xsl:template match="tei:ref[@type = 'noteAnchor']"/>
+  <xsl:template match="tei:note[@place = 'foot']/tei:label"/>
+
   <!-- note in the list of notes, with a link back to its call -->
   <xsl:template match="tei:note" mode="list">
     <xsl:variable name="id"><xsl:call-template name="note-id"/></xsl:variable>
-    <li class="tei-note" id="{$id}">
+    <div class="tei-note" id="{$id}">
       <xsl:call-template name="note-type"/>
       <xsl:if test="@corresp"><xsl:attribute name="data-corresp"><xsl:value-of select="normalize-space(@corresp)"/></xsl:attribute></xsl:if>
       <a class="note-back" href="#call-{$id}"><xsl:call-template name="note-mark"/></a>
       <xsl:text> </xsl:text>
-      <span class="note-body"><xsl:apply-templates/></span>
-    </li>
+      <span class="note-body"><xsl:call-template name="lang-dir"/><xsl:apply-templates/></span>
+    </div>
   </xsl:template>
 </xsl:stylesheet>

@@ -21,12 +21,13 @@
     </span>
   </xsl:template>
 
-  <!-- q, quote inside running text: an inline quotation -->
+  <!-- q, quote inside running text: an inline quotation. A span, not <q>: the sources'
+       own quotation marks are part of the text, and <q> would add a second pair. -->
   <xsl:template match="tei:q | tei:quote">
-    <q class="tei-{local-name()}">
+    <span class="tei-{local-name()}">
       <xsl:call-template name="trace"/>
       <xsl:apply-templates/>
-    </q>
+    </span>
   </xsl:template>
 
   <!-- title without a register entry: a cited title -->
@@ -45,7 +46,7 @@
 
   <!-- gap, supplied, unclear: editorial signs -->
   <xsl:template match="tei:gap">
-    <span class="tei-gap" data-reason="{@reason}">[…]</span>
+    <span class="tei-gap" data-reason="{@reason}" title="missing in the transcription ({@reason})">[…]</span>
   </xsl:template>
   <xsl:template match="tei:supplied">
     <span class="tei-supplied">[<xsl:apply-templates/>]</span>

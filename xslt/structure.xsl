@@ -12,10 +12,10 @@
       <xsl:apply-templates select="tei:text/tei:group/tei:text"/>
       <div class="tei-notes">
         <xsl:for-each select="tei:text/tei:group/tei:text">
-          <ol class="tei-note-list" data-type="{@type}">
+          <div class="tei-note-list" data-type="{@type}">
             <xsl:call-template name="lang-dir"/>
             <xsl:apply-templates select=".//tei:note" mode="list"/>
-          </ol>
+          </div>
         </xsl:for-each>
       </div>
     </div>
@@ -43,7 +43,7 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:element name="h{$level}">
-      <xsl:attribute name="class">tei-head</xsl:attribute>
+      <xsl:attribute name="class">tei-head<xsl:if test="@type"> tei-head-<xsl:value-of select="@type"/></xsl:if></xsl:attribute>
       <xsl:attribute name="data-block">head</xsl:attribute>
       <xsl:call-template name="lang-dir"/>
       <xsl:call-template name="trace"/>

@@ -20,6 +20,7 @@
   <xsl:include href="names.xsl"/>
   <xsl:include href="notes.xsl"/>
   <xsl:include href="corrections.xsl"/>
+  <xsl:include href="bibl.xsl"/>
 
   <!-- relative path from the text page to the folder of index pages, ending in '/' -->
   <xsl:param name="index-href" select="'../index/'"/>
