@@ -13,11 +13,15 @@ from lxml import etree
 
 from .registers import Entry
 from .sources import NS, TEI_NS, XML_NS, Corpus
-from .sources import plain_text as _text
 
 _XML_ID = f"{{{XML_NS}}}id"
 _XML_LANG = f"{{{XML_NS}}}lang"
 _NOTE = f"{{{TEI_NS}}}note"
+# Left out of snippets: the editors' alternative readings (the source's own reading is shown),
+# and the footnote calls and numbers, which the page shows as buttons, not as text.
+_ALTERNATIVES = {f"{{{TEI_NS}}}{name}" for name in ("corr", "reg", "expan")}
+_FOOTNOTE_MARKS = etree.XPath("self::tei:ref[@type='noteAnchor'] | self::tei:label[parent::tei:note[@place='foot']]",
+                              namespaces=NS)
 _CONTEXT = 70  # characters of context on each side of a mention
 
 
@@ -59,6 +63,26 @@ def _anchor(element: etree._Element) -> etree._Element:
     return element
 
 
+def _silent(node: etree._Element) -> bool:
+    return node.tag in _ALTERNATIVES or bool(_FOOTNOTE_MARKS(node))
+
+
+def _text(element: etree._Element) -> str:
+    """The reading text of an element: the source's readings, without footnote marks."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if not _silent(node):
+            parts.append(node.text or "")
+            for child in node:
+                walk(child)
+        if node is not element:
+            parts.append(node.tail or "")
+
+    walk(element)
+    return " ".join("".join(parts).split())
+
+
 def _context(anchor: etree._Element, target: etree._Element) -> tuple[str, str, str]:
     """The anchor's text split around the target, notes left out (unless the anchor is one)."""
     before: list[str] = []
@@ -71,7 +95,7 @@ def _context(anchor: etree._Element, target: etree._Element) -> tuple[str, str, 
             if node.tail:
                 after.append(node.tail)
             return
-        if node.tag == _NOTE and node is not anchor:
+        if (node.tag == _NOTE and node is not anchor) or _silent(node):
             if node.tail:
                 state["side"].append(node.tail)
             return
@@ -114,12 +138,14 @@ def build_index(corpus: Corpus, registry: dict[str, Entry]) -> Index:
     dates: dict[str, DatedMention] = {}
     for doc in corpus.texts:
         siglum = corpus.siglum(doc)
-        for element in doc.root.xpath("tei:text//*[@ref]", namespaces=NS):
+        for element in doc.root.xpath("tei:text//*[@ref] | tei:text//tei:bibl[starts-with(@corresp, 'bibl:')]",
+                                      namespaces=NS):
             occurrence = _occurrence(siglum, element)
-            for key in element.get("ref", "").split():
+            for key in (element.get("ref") or element.get("corresp", "")).split():
                 if key in registry:
                     mentions[key].append(occurrence)
-        for date in doc.root.xpath("tei:text//tei:date", namespaces=NS):
+        # the chronology is of the events a text speaks of, not of the works it cites
+        for date in doc.root.xpath("tei:text//tei:date[not(ancestor::tei:bibl)]", namespaces=NS):
             label, sort_key = _date_label(date)
             group = dates.setdefault(label, DatedMention(label, sort_key))
             group.occurrences.append(_occurrence(siglum, date))
