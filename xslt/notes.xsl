@@ -56,7 +56,7 @@
   <!-- the source's footnote calls and note numbers are words of the transcription, kept as
        text in the TEI (ref type="noteAnchor", label); the page shows them once, as the note's
        call button and its number in the list, both made from @n -->
-  <xsl:template match="tei:ref[@type = 'noteAnchor']"/>
+  <xsl:template match="tei:ref[@type = 'noteAnchor']" priority="1"/>
   <xsl:template match="tei:note[@place = 'foot']/tei:label"/>
 
   <!-- note in the list of notes, with a link back to its call -->
