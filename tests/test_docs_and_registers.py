@@ -57,12 +57,18 @@ def test_register_entries_are_complete_and_not_duplicated(project):
         assert entry.description, entry.key
         assert entry.names and all(name.lang for name in entry.names), entry.key
     # the same name form in the same language must not lead to two entries of one kind
-    forms = Counter((e.prefix, n.lang, n.text) for e in registry.values() for n in e.names if n.lang != "en")
+    # (works are exempt: the volumes of one work share its title and are entries of their own)
+    forms = Counter((e.prefix, n.lang, n.text) for e in registry.values() for n in e.names
+                    if n.lang != "en" and e.prefix != "bibl")
     assert [form for form, count in forms.items() if count > 1] == []
+    works = Counter(" ".join(doc.xpath("string()").split()) for doc in corpus.registers["bibliography"].root.xpath(
+        "//tei:listBibl/tei:bibl", namespaces=NS))
+    assert [work for work, count in works.items() if count > 1] == []
 
 
 def test_every_register_entry_is_referenced(project):
     corpus, _ = load_corpus(project)
-    used = {token for doc in corpus.texts for token in " ".join(doc.root.xpath("tei:text//@ref", namespaces=NS)).split()}
+    used = {token for doc in corpus.texts for token in " ".join(doc.root.xpath(
+        "tei:text//@ref | tei:text//tei:bibl/@corresp", namespaces=NS)).split()}
     unused = [key for key, entry in load_registry(corpus).items() if key not in used and entry.prefix != "bibl"]
     assert unused == []
