@@ -17,7 +17,7 @@ def _edition(*args, cwd=ROOT, **kwargs):
 def test_validate_passes_on_the_edition():
     result = _edition("validate")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "1 text(s) valid."
+    assert result.stdout.strip() == "2 text(s) valid."
 
 
 def test_build_reports_what_it_wrote(tmp_path):
