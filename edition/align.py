@@ -37,7 +37,6 @@ class Row:
 
 @dataclass
 class NoteRow:
-    mark: str  # the source's note number
     original: etree._Element
     translations: list[etree._Element] = field(default_factory=list)
 
@@ -85,7 +84,7 @@ def note_rows(fragment: Fragment) -> tuple[list[NoteRow], list[etree._Element]]:
         if note.get("data-note-type"):
             edition_notes.append(note)
             continue
-        row = NoteRow(note.findtext("a") or "", note)
+        row = NoteRow(note)
         source_notes.append(row)
         by_id[note.get("id", "")] = row
     for note in _notes(fragment, "translation"):
