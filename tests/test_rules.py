@@ -48,10 +48,34 @@ MUTATIONS = {
 }
 
 
+# rules of the footnoted article model, on the copy of the article (kafkas-seddi)
+ARTICLE = "tei/texts/kafkas-seddi.xml"
+ARTICLE_MUTATIONS = {
+    "note-anchor": ('target="#kafkas-seddi-n3">3</ref><note', 'target="#kafkas-seddi-n3">3</ref> <note',
+                    'target="#kafkas-seddi-n3">3</ref>'),
+    "note-number": ('<note place="foot" n="3" xml:id="kafkas-seddi-n3-en"', '<note place="foot" n="13" xml:id="kafkas-seddi-n3-en"',
+                    'xml:id="kafkas-seddi-n3-en"'),
+    "align-english": ('<s xml:id="kafkas-seddi-p1-s1-en" corresp="#kafkas-seddi-p1-s1">',
+                      '<s xml:id="kafkas-seddi-p1-s1-en" corresp="#kafkas-seddi-p1-s1 #kafkas-seddi-p2-s1">',
+                      'xml:id="kafkas-seddi-p1-s1-en"'),
+    "ref-unknown": ('<bibl corresp="bibl:tengirsenk-vatan-hizmetinde">', '<bibl corresp="bibl:tengirsenk-vatan">',
+                    'bibl:tengirsenk-vatan"'),
+}
+
+
 @pytest.mark.parametrize("rule", sorted(MUTATIONS))
 def test_rule_fires_with_its_id_and_line(scratch, rule):
-    old, new, line_text = MUTATIONS[rule]
-    path = scratch.root / TEXT
+    _check_mutation(scratch, rule, TEXT, MUTATIONS[rule])
+
+
+@pytest.mark.parametrize("rule", sorted(ARTICLE_MUTATIONS))
+def test_article_rule_fires_with_its_id_and_line(scratch, rule):
+    _check_mutation(scratch, rule, ARTICLE, ARTICLE_MUTATIONS[rule])
+
+
+def _check_mutation(scratch, rule, text_path, mutation):
+    old, new, line_text = mutation
+    path = scratch.root / text_path
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")

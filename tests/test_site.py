@@ -157,3 +157,24 @@ def test_ids_shared_by_two_texts_are_reported(scratch):
     duplicates = [p for p in check(scratch) if p.rule == "id-duplicate"]
     assert duplicates and {p.path for p in duplicates} == {"tei/texts/historymaps.xml"}
     assert "already used in tei/texts/copy.xml" in duplicates[0].message
+
+
+def test_index_snippets_show_the_sources_reading_without_footnote_marks(project):
+    """Regression: a choice once showed both readings run together ("YaresimosYerasimos"), and
+    footnote calls and labels ("oldu.1") leaked into the snippets as digits."""
+    corpus, _ = load_corpus(project)
+    index = build_index(corpus, load_registry(corpus))
+    forms = {o.form for o in index.of("person:stefanos-yerasimos") if o.kind == "original"}
+    assert "Stefanos Yaresimos" in forms and not any("YaresimosYerasimos" in form for form in forms)
+    [mention] = [o for o in index.of("place:bitlis") if o.kind == "original"]
+    assert mention.after.startswith("’ten toprak talep etmeleri görüşmelerin kesilmesine neden oldu.")
+    assert "oldu.1" not in mention.after
+
+
+def test_works_cited_come_from_the_references_and_publication_dates_stay_out_of_the_chronology(project):
+    corpus, _ = load_corpus(project)
+    index = build_index(corpus, load_registry(corpus))
+    cited = index.of("bibl:yerasimos-turk-sovyet-iliskileri")
+    assert {o.anchor for o in cited if o.kind == "original"} == {
+        "kafkas-seddi-n4", "kafkas-seddi-n19", "kafkas-seddi-n20", "kafkas-seddi-n25"}
+    assert "1979" not in {d.label for d in index.chronology}
