@@ -70,6 +70,22 @@ class Entry:
         return "9999"
 
 
+def _work_label(bibl) -> str:
+    """A work is headed as it is cited: author, title in its own language, volume."""
+    author = _text(bibl.find("tei:author", NS)) if bibl.find("tei:author", NS) is not None else ""
+    titles = bibl.xpath("tei:title[not(@type = 'translated' or @type = 'sub')]", namespaces=NS)
+    volume = bibl.findtext("tei:biblScope[@unit='volume']", namespaces=NS)
+    return ", ".join(filter(None, (author, _text(titles[0]) if titles else "", volume and volume.strip())))
+
+
+def _citation(bibl) -> str:
+    """The entry's full text, with a web address written out where the TEI has a bare ptr."""
+    copy = etree.fromstring(etree.tostring(bibl))
+    for ptr in copy.iter(f"{{{NS['tei']}}}ptr"):
+        ptr.text = ptr.get("target", "")
+    return _text(copy)
+
+
 def _entry(prefix: str, element) -> Entry:
     names = [
         Name(child.get(f"{{{XML_NS}}}lang", ""), _text(child), child.get("type", ""))
@@ -79,7 +95,7 @@ def _entry(prefix: str, element) -> Entry:
     names.sort(key=lambda n: (LANGUAGE_ORDER.get(n.lang, 9), n.type not in ("", "main")))
     description = element.xpath("string(tei:desc | tei:note[@type='description'])", namespaces=NS)
     if prefix == "bibl":
-        description = _text(element)
+        description = _citation(element)
     dates = {attr: element.get(attr) for attr in ("when", "from", "to", "notBefore", "notAfter") if element.get(attr)}
     for part in ("birth", "death"):
         found = element.find(f"tei:{part}", NS)
@@ -90,7 +106,7 @@ def _entry(prefix: str, element) -> Entry:
     coordinates = tuple(float(x) for x in geo.split()) if geo else None
     idnos = {i.get("type", ""): i.text or "" for i in element.findall("tei:idno", NS)}
     entry_id = element.get(f"{{{XML_NS}}}id")
-    label = names[0].text if names else entry_id
+    label = _work_label(element) if prefix == "bibl" else (names[0].text if names else entry_id)
     return Entry(f"{prefix}:{entry_id}", prefix, entry_id, label, names, " ".join(description.split()),
                  element.get("type", ""), dates, coordinates, idnos, element.sourceline or 0)
 
