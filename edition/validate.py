@@ -29,6 +29,7 @@ _XML_ID = f"{{{XML_NS}}}id"
 _RNG_HINTS = (
     ("Did not expect element", "check the element's name and place against docs/ENCODING.md"),
     ("Expecting element", "an element the model requires is missing here"),
+    ("Expecting an element", "an element the model requires is missing here"),
     ("Invalid attribute", "this attribute is not allowed here; see docs/ENCODING.md"),
 )
 
@@ -131,10 +132,25 @@ def validate_corpus(corpus: Corpus, registry: dict[str, Entry], validator: Valid
     # The rules resolve refs in the registers, so they only run on registers that parsed.
     if len(corpus.registers) == len(corpus.project.register_files()):
         for doc in corpus.texts:
-            problems += _with_hints(validator.rule_problems(doc), registry)
+            untranslated = _translation_missing(corpus, doc)
+            found = _with_hints(validator.rule_problems(doc), registry)
+            # without any translation, "no counterpart" for every block says nothing more
+            problems += untranslated + [p for p in found if not (untranslated and p.rule == "align-missing")]
     problems += _duplicate_id_problems(corpus)
     problems += _cross_text_ref_problems(corpus)
     return problems
+
+
+def _translation_missing(corpus: Corpus, doc: Document) -> list[Problem]:
+    if doc.root.find("tei:text/tei:group/tei:text[@type='translation']", NS) is not None:
+        return []
+    group = doc.root.find("tei:text/tei:group", NS)
+    where = group if group is not None else doc.root.find("tei:text", NS)
+    line = getattr(where, "sourceline", None) or doc.root.sourceline or 1
+    return [Problem(corpus.project.show(doc.path), line, 1, ERROR, "translation-missing",
+                    f"the text {corpus.siglum(doc)} has no translation: its <group> holds no <text type=\"translation\">",
+                    "add <text type=\"translation\" xml:lang=\"en\"> after the original, each block and sentence "
+                    "with corresp=\"#<id of the original>\" (see docs/ENCODING.md)")]
 
 
 def _siglum_problems(corpus: Corpus, doc: Document) -> list[Problem]:
