@@ -6,8 +6,6 @@ written), 2 wrong usage. Problems go to stderr as `file:line:col: severity [rule
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
 import sys
 import time
@@ -88,18 +86,9 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
 
 
 def cmd_serve(project: Project, args: argparse.Namespace) -> int:
-    out = Path(args.out)
-    status = _build(project, out)
-    if status:
-        return status
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
-        print(f"Serving {out} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)", flush=True)
-        try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            pass
-    return 0
+    from .serve import serve
+
+    return serve(project, Path(args.out), args.port)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -118,7 +107,8 @@ def parser() -> argparse.ArgumentParser:
     build_cmd = commands.add_parser("build", help="validate, then build the static site")
     build_cmd.add_argument("--out", default="build", help="output folder (default: build)")
     build_cmd.set_defaults(run=cmd_build)
-    serve = commands.add_parser("serve", help="build, then serve the site on 127.0.0.1")
+    serve = commands.add_parser("serve", help="serve the site on 127.0.0.1, rebuilt whenever tei/, xslt/ or "
+                                              "templates/ change; problems are shown in the page")
     serve.add_argument("--out", default="build", help="output folder (default: build)")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(run=cmd_serve)
