@@ -18,6 +18,7 @@ from .sources import plain_text as _text
 _XML_ID = f"{{{XML_NS}}}id"
 _XML_LANG = f"{{{XML_NS}}}lang"
 _NOTE = f"{{{TEI_NS}}}note"
+_TEXT = f"{{{TEI_NS}}}text"
 _CONTEXT = 70  # characters of context on each side of a mention
 
 
@@ -92,8 +93,9 @@ def _context(anchor: etree._Element, target: etree._Element) -> tuple[str, str, 
 
 
 def _occurrence(siglum: str, element: etree._Element) -> Occurrence:
-    text = element.xpath("ancestor::tei:text[@type][1]", namespaces=NS)[0]
-    lang = element.xpath("string(ancestor-or-self::*[@xml:lang][1]/@xml:lang)")
+    # ancestor walks rather than XPath: this runs once per mention, and an XPath call costs more
+    text = next(a for a in element.iterancestors(_TEXT) if a.get("type"))
+    lang = next((e.get(_XML_LANG) for e in (element, *element.iterancestors()) if e.get(_XML_LANG) is not None), "")
     anchor = _anchor(element)
     before, form, after = _context(anchor, element)
     return Occurrence(siglum, text.get("type"), lang, anchor.get(_XML_ID), form, before, after)
