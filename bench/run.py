@@ -89,15 +89,46 @@ def measure_validate(project_dir: Path, tei_all: bool) -> dict:
     return figures
 
 
-def measure_build(project_dir: Path) -> dict:
-    from edition.build import build
-    from edition.sources import Project
+def _timed(owner, name: str, totals: dict, stage: str) -> None:
+    """Wrap owner.name so that the time spent in it is added to totals[stage]."""
+    inner = getattr(owner, name)
 
+    def wrapper(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            totals[stage] = totals.get(stage, 0.0) + time.perf_counter() - started
+
+    setattr(owner, name, wrapper)
+
+
+def measure_build(project_dir: Path) -> dict:
+    import importlib
+
+    from edition.render import Renderer
+    from edition.sources import Project
+    from edition.transform import Transformer
+
+    pipeline = importlib.import_module("edition.build")  # the module (the package exports its build function)
     project = Project(project_dir)
     out = project_dir / "build"
-    figures = {"build": _best(lambda: build(project, out), 2)}
+    figures = {"build": _best(lambda: pipeline.build(project, out), 2)}
     figures["site_files"] = sum(1 for p in out.rglob("*") if p.is_file())
     figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # one more build, with each stage timed, to show where the time goes
+    stages: dict = {}
+    _timed(pipeline, "load_corpus", stages, "load")
+    _timed(pipeline, "validate_corpus", stages, "validate")
+    _timed(Transformer, "transform", stages, "xslt")
+    _timed(pipeline, "build_index", stages, "index")
+    for method in ("home", "text", "index_page", "chronology"):
+        _timed(Renderer, method, stages, "render")
+    _timed(pipeline, "write_site", stages, "write")
+    started = time.perf_counter()
+    pipeline.build(project, out)
+    stages["total"] = time.perf_counter() - started
+    figures["stages"] = stages
     return figures
 
 
@@ -198,6 +229,17 @@ def main() -> int:
             ms(floor["floor"] / texts), ms(floor["xslt"] / texts),
             f"{built['build'] / floor['floor']:.0f}×", f"{built['build'] / floor['xslt']:.0f}×",
         ]) + " |")
+    print()
+    stages = ("load", "validate", "xslt", "index", "render", "write")
+    print("Where a build's time goes, per text: " + ", ".join(stages) + ", other")
+    print()
+    print("| corpus | " + " | ".join(stages) + " | other |")
+    print("|---|" + "---|" * (len(stages) + 1))
+    for row in rows:
+        label, built, texts = row[0], row[3], n(row)
+        known = [built["stages"].get(stage, 0.0) for stage in stages]
+        other = built["stages"]["total"] - sum(known)
+        print("| " + " | ".join([label, *(ms(t / texts) for t in known), ms(other / texts)]) + " |")
     print()
     print("validate: every check with the schemas loaded (tei_all included" + ("" if version else ": no") + "); "
           "build: the whole `edition build`, schemas compiled inside it; floor: lxml parse + serialise of the same "

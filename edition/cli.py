@@ -59,6 +59,9 @@ def cmd_validate(project: Project, args: argparse.Namespace) -> int:
     for figures in report.figures:
         print("\n".join(figures.lines()))
     loaded = f" (tei_all.rng loaded in {tei_all.load_seconds:.2f} s)" if tei_all else ""
+    if failed and not has_errors(problems):
+        print(f"{len(report.figures)} text(s) valid against {checked}{loaded}, but --strict fails on the warnings.")
+        return 1
     if failed:
         print(f"Checked against {checked}{loaded}: not valid.")
         return 1

@@ -94,7 +94,7 @@ def test_strict_fails_on_warnings_plain_validate_does_not(project, capsys):
     status, out, err = _validate(project, capsys, "--strict")
     assert status == 1
     assert "warning [name-untagged]" in err and err.rstrip().endswith("0 errors, 3 warnings in 2 files.")
-    assert out.splitlines()[-1] == "Checked against the project's schema and rules: not valid."
+    assert out.splitlines()[-1] == "1 text(s) valid against the project's schema and rules, but --strict fails on the warnings."
 
 
 def test_problems_are_sorted_by_file_and_line(scratch, capsys):

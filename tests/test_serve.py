@@ -93,3 +93,17 @@ def test_problem_page_escapes_and_names_file_and_line(scratch):
     assert "tei/texts/x.xml:7:3" in page and "[schema]" in page
     assert "<script>alert" not in page and "&lt;script&gt;" in page and "fix &amp; retry" in page
     assert "Content-Security-Policy" in page
+
+
+def test_a_port_in_use_is_a_message_not_a_traceback(scratch, tmp_path, capsys):
+    import socket
+
+    from edition.cli import main
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        status = main(["--root", str(scratch.root), "serve", "--port", str(port), "--out", str(tmp_path / "out")])
+    assert status == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in capsys.readouterr().err
