@@ -18,9 +18,9 @@ def test_validate_passes_on_the_edition():
     result = _edition("validate")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("historymaps (ur → en, tei/texts/historymaps.xml)")
+    assert "historymaps (ur → en, tei/texts/historymaps.xml)" in lines
     assert "  counterparts    blocks 5/5 (100%), sentences 18/18 (100%)" in lines
-    assert re.fullmatch(r"1 text\(s\) valid against the project's schema and rules and TEI P5 4\.3\.0 tei_all "
+    assert re.fullmatch(r"\d+ text\(s\) valid against the project's schema and rules and TEI P5 4\.3\.0 tei_all "
                         r"\(tei_all\.rng loaded in \d+\.\d\d s\)\.", lines[-1])
 
 
