@@ -13,6 +13,7 @@ from .config import load_config
 from .index import build_index
 from .metadata import text_meta
 from .problems import ERROR, EditionError, Problem, has_errors
+from .qa import TextFigures, figures, strict_problems
 from .registers import load_registry
 from .render import INDEX_PAGES, Renderer, TextView
 from .sources import Project, load_corpus
@@ -38,6 +39,24 @@ def load_and_validate(project: Project, validator: Validator | None = None):
 
 def check(project: Project, validator: Validator | None = None) -> list[Problem]:
     return load_and_validate(project, validator)[2]
+
+
+@dataclass
+class Report:
+    """What `edition validate` tells: every problem, and the QA figures of every text that parsed."""
+
+    problems: list[Problem]
+    figures: list[TextFigures] = field(default_factory=list)
+
+
+def inspect(project: Project, validator: Validator | None = None, strict: bool = False) -> Report:
+    try:
+        corpus, registry, problems = load_and_validate(project, validator)
+    except EditionError as err:  # a schema that cannot be loaded
+        return Report(err.problems)
+    if strict:
+        problems += strict_problems(corpus, registry)
+    return Report(problems, figures(corpus))
 
 
 def render_site(project: Project) -> BuildResult:

@@ -6,15 +6,17 @@ written), 2 wrong usage. Problems go to stderr as `file:line:col: severity [rule
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
+import json
 import sys
 import time
+from dataclasses import asdict
 from pathlib import Path
 
-from .build import build, check
-from .problems import EditionError, Problem, fold, has_errors, summary
+from . import conformance
+from .build import build, inspect
+from .problems import WARNING, EditionError, Problem, fold, has_errors, summary
 from .sources import Project
+from .validate import Validator
 
 
 def _report(problems: list[Problem], nothing_written: Path | None = None) -> None:
@@ -30,15 +32,40 @@ def _report(problems: list[Problem], nothing_written: Path | None = None) -> Non
 
 
 def cmd_validate(project: Project, args: argparse.Namespace) -> int:
-    try:
-        problems = check(project)
-    except EditionError as err:
-        problems = err.problems
+    tei_all, unavailable = None, []
+    if args.tei_all:
+        try:
+            tei_all = conformance.load()  # once per run: compiling tei_all takes seconds
+        except EditionError as err:
+            unavailable = err.problems
+    report = inspect(project, Validator(project, tei_all), strict=args.strict)
+    problems = unavailable + report.problems
+    failed = has_errors(problems) or (args.strict and any(p.severity == WARNING for p in problems))
+    checked = "the project's schema and rules" + (f" and {tei_all.label}" if tei_all else "")
+    if args.format == "json":
+        print(json.dumps({
+            "ok": not failed,
+            "strict": args.strict,
+            "checked_against": checked,
+            "tei_all": {"version": tei_all.version, "schema": str(tei_all.path),
+                        "load_seconds": round(tei_all.load_seconds, 3)} if tei_all else None,
+            "summary": summary(problems),
+            "problems": [asdict(p) for p in sorted(set(problems))],
+            "texts": [asdict(f) for f in report.figures],
+        }, ensure_ascii=False, indent=2))
+        return 1 if failed else 0
     if problems:
         _report(problems)
-    if has_errors(problems):
+    for figures in report.figures:
+        print("\n".join(figures.lines()))
+    loaded = f" (tei_all.rng loaded in {tei_all.load_seconds:.2f} s)" if tei_all else ""
+    if failed and not has_errors(problems):
+        print(f"{len(report.figures)} text(s) valid against {checked}{loaded}, but --strict fails on the warnings.")
         return 1
-    print(f"{len(project.text_files())} text(s) valid.")
+    if failed:
+        print(f"Checked against {checked}{loaded}: not valid.")
+        return 1
+    print(f"{len(report.figures)} text(s) valid against {checked}{loaded}.")
     return 0
 
 
@@ -62,29 +89,29 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
 
 
 def cmd_serve(project: Project, args: argparse.Namespace) -> int:
-    out = Path(args.out)
-    status = _build(project, out)
-    if status:
-        return status
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
-        print(f"Serving {out} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)", flush=True)
-        try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            pass
-    return 0
+    from .serve import serve
+
+    return serve(project, Path(args.out), args.port)
 
 
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="edition", description="Validate and build the digital edition.")
     main.add_argument("--root", default=".", help="the project folder (default: the current folder)")
     commands = main.add_subparsers(dest="command", required=True)
-    commands.add_parser("validate", help="check every TEI file").set_defaults(run=cmd_validate)
+    validate = commands.add_parser("validate", help="check every TEI file and show the QA figures of each text")
+    validate.add_argument("--strict", action="store_true",
+                          help="also warn of untagged names, unused register entries, translations out of proportion "
+                               "and untranslated notes, and fail on warnings")
+    validate.add_argument("--format", choices=("text", "json"), default="text",
+                          help="json: problems and figures as one JSON document on stdout")
+    validate.add_argument("--no-tei-all", dest="tei_all", action="store_false",
+                          help="skip the check against the TEI Consortium's tei_all (it takes seconds to load)")
+    validate.set_defaults(run=cmd_validate)
     build_cmd = commands.add_parser("build", help="validate, then build the static site")
     build_cmd.add_argument("--out", default="build", help="output folder (default: build)")
     build_cmd.set_defaults(run=cmd_build)
-    serve = commands.add_parser("serve", help="build, then serve the site on 127.0.0.1")
+    serve = commands.add_parser("serve", help="serve the site on 127.0.0.1, rebuilt whenever tei/, xslt/ or "
+                                              "templates/ change; problems are shown in the page")
     serve.add_argument("--out", default="build", help="output folder (default: build)")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(run=cmd_serve)

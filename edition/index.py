@@ -20,8 +20,9 @@ _NOTE = f"{{{TEI_NS}}}note"
 # Left out of snippets: the editors' alternative readings (the source's own reading is shown),
 # and the footnote calls and numbers, which the page shows as buttons, not as text.
 _ALTERNATIVES = {f"{{{TEI_NS}}}{name}" for name in ("corr", "reg", "expan")}
-_FOOTNOTE_MARKS = etree.XPath("self::tei:ref[@type='noteAnchor'] | self::tei:label[parent::tei:note[@place='foot']]",
-                              namespaces=NS)
+_REF = f"{{{TEI_NS}}}ref"
+_LABEL = f"{{{TEI_NS}}}label"
+_TEXT = f"{{{TEI_NS}}}text"
 _CONTEXT = 70  # characters of context on each side of a mention
 
 
@@ -64,7 +65,14 @@ def _anchor(element: etree._Element) -> etree._Element:
 
 
 def _silent(node: etree._Element) -> bool:
-    return node.tag in _ALTERNATIVES or bool(_FOOTNOTE_MARKS(node))
+    if node.tag in _ALTERNATIVES:
+        return True
+    if node.tag == _REF:
+        return node.get("type") == "noteAnchor"
+    if node.tag == _LABEL:
+        parent = node.getparent()
+        return parent is not None and parent.tag == _NOTE and parent.get("place") == "foot"
+    return False
 
 
 def _text(element: etree._Element) -> str:
@@ -116,8 +124,9 @@ def _context(anchor: etree._Element, target: etree._Element) -> tuple[str, str, 
 
 
 def _occurrence(siglum: str, element: etree._Element) -> Occurrence:
-    text = element.xpath("ancestor::tei:text[@type][1]", namespaces=NS)[0]
-    lang = element.xpath("string(ancestor-or-self::*[@xml:lang][1]/@xml:lang)")
+    # ancestor walks rather than XPath: this runs once per mention, and an XPath call costs more
+    text = next(a for a in element.iterancestors(_TEXT) if a.get("type"))
+    lang = next((e.get(_XML_LANG) for e in (element, *element.iterancestors()) if e.get(_XML_LANG) is not None), "")
     anchor = _anchor(element)
     before, form, after = _context(anchor, element)
     return Occurrence(siglum, text.get("type"), lang, anchor.get(_XML_ID), form, before, after)

@@ -46,14 +46,13 @@ class TextMeta:
     revisions: list[tuple[str, str]]
 
 
+def _web(target: str) -> str:
+    """Only http(s) addresses become links; anything else (javascript:, data:…) stays out of href."""
+    return target if target.startswith(("https://", "http://")) else ""
+
+
 def _web_links(elements) -> list[Link]:
-    """Only http(s) addresses become links; anything else stays out of href."""
-    links = []
-    for ptr in elements:
-        target = ptr.get("target", "")
-        if target.startswith(("https://", "http://")):
-            links.append(Link(target, target))
-    return links
+    return [Link(ptr.get("target"), ptr.get("target")) for ptr in elements if _web(ptr.get("target", ""))]
 
 
 def text_meta(corpus: Corpus, doc: Document) -> TextMeta:
@@ -79,7 +78,7 @@ def text_meta(corpus: Corpus, doc: Document) -> TextMeta:
         source_links=_web_links(_all(doc, "tei:teiHeader//tei:sourceDesc//tei:ptr")),
         identification=_first_text(doc.root, "tei:teiHeader//tei:notesStmt/tei:note[@type='identification']"),
         rights=" ".join(_text(p) for p in _all(doc, "tei:teiHeader//tei:availability/tei:p")),
-        licence=Link(_text(licence[0]), licence[0].get("target", "")) if licence else Link("", ""),
+        licence=Link(_text(licence[0]), _web(licence[0].get("target", ""))) if licence else Link("", ""),
         transcription=_first_text(doc.root, "tei:teiHeader//tei:sourceDesc//tei:idno[@type='transcription']"),
         languages=[_text(language) for language in _all(doc, "tei:teiHeader//tei:langUsage/tei:language")],
         keywords=[_text(term) for term in _all(doc, "tei:teiHeader//tei:keywords/tei:term")],

@@ -4,7 +4,8 @@ Three layers, each reporting `Problem`s with file, line and rule id:
 1. the grammar (tei/schema/edition.rng for texts, register.rng for registers);
 2. the Schematron rules (tei/schema/edition.sch), each assert carrying its rule id;
 3. edition-wide checks in Python: IDs unique across all texts, cross-text
-   references, the file name and the siglum, the transcription and fidelity to it.
+   references, web addresses, the file name and the siglum, the transcription and fidelity to it;
+and, when the Validator is given it, conformance to the TEI Consortium's tei_all (conformance.py).
 Schemas are compiled once per `Validator`.
 """
 from __future__ import annotations
@@ -16,6 +17,8 @@ from functools import cached_property
 
 from lxml import etree, isoschematron
 
+from . import conformance
+from .conformance import TeiAll
 from .fidelity import compare, diplomatic_text
 from .problems import ERROR, EditionError, Problem
 from .registers import Entry
@@ -26,6 +29,7 @@ _XML_ID = f"{{{XML_NS}}}id"
 _RNG_HINTS = (
     ("Did not expect element", "check the element's name and place against docs/ENCODING.md"),
     ("Expecting element", "an element the model requires is missing here"),
+    ("Expecting an element", "an element the model requires is missing here"),
     ("Invalid attribute", "this attribute is not allowed here; see docs/ENCODING.md"),
 )
 
@@ -33,8 +37,9 @@ _RNG_HINTS = (
 class Validator:
     """Holds the compiled schemas so that many documents are checked for one compile."""
 
-    def __init__(self, project: Project):
+    def __init__(self, project: Project, tei_all: TeiAll | None = None):
         self.project = project
+        self.tei_all = tei_all
 
     def _compile(self, name: str, compiler):
         """A schema compiled by `compiler`; a broken schema is a problem, not a traceback."""
@@ -120,13 +125,32 @@ def validate_corpus(corpus: Corpus, registry: dict[str, Entry], validator: Valid
         problems += validator.grammar_problems(doc, validator.text_grammar)
         problems += _siglum_problems(corpus, doc)
         problems += _transcription_problems(corpus, doc)
+        problems += _web_address_problems(corpus, doc)
+    if validator.tei_all is not None:
+        for doc in [*corpus.texts, *corpus.registers.values()]:
+            problems += conformance.problems(validator.tei_all, doc, corpus.project)
     # The rules resolve refs in the registers, so they only run on registers that parsed.
     if len(corpus.registers) == len(corpus.project.register_files()):
         for doc in corpus.texts:
-            problems += _with_hints(validator.rule_problems(doc), registry)
+            untranslated = _translation_missing(corpus, doc)
+            found = _with_hints(validator.rule_problems(doc), registry)
+            # without any translation, "no counterpart" for every block says nothing more
+            problems += untranslated + [p for p in found if not (untranslated and p.rule == "align-missing")]
     problems += _duplicate_id_problems(corpus)
     problems += _cross_text_ref_problems(corpus)
     return problems
+
+
+def _translation_missing(corpus: Corpus, doc: Document) -> list[Problem]:
+    if doc.root.find("tei:text/tei:group/tei:text[@type='translation']", NS) is not None:
+        return []
+    group = doc.root.find("tei:text/tei:group", NS)
+    where = group if group is not None else doc.root.find("tei:text", NS)
+    line = getattr(where, "sourceline", None) or doc.root.sourceline or 1
+    return [Problem(corpus.project.show(doc.path), line, 1, ERROR, "translation-missing",
+                    f"the text {corpus.siglum(doc)} has no translation: its <group> holds no <text type=\"translation\">",
+                    "add <text type=\"translation\" xml:lang=\"en\"> after the original, each block and sentence "
+                    "with corresp=\"#<id of the original>\" (see docs/ENCODING.md)")]
 
 
 def _siglum_problems(corpus: Corpus, doc: Document) -> list[Problem]:
@@ -174,6 +198,30 @@ def _duplicate_id_problems(corpus: Corpus) -> list[Problem]:
             problems.append(Problem(corpus.project.show(doc.path), element.sourceline or 0, 1, ERROR, "id-duplicate",
                                     f"xml:id '{xml_id}' is already used in {corpus.project.show(first_doc.path)} "
                                     f"line {first.sourceline}", "every xml:id must be unique across the edition"))
+    return problems
+
+
+# the forms a non-ref @target may take: a web address, a place in the edition, a register entry
+_TARGET_FORMS = re.compile(r"^(?:https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?"
+                           r"|(?:[a-z][a-z0-9-]*\.xml)?#[\w.-]+"
+                           r"|(?:person|place|org|event|bibl):[\w.-]+)$")
+
+
+def _web_address_problems(corpus: Corpus, doc: Document) -> list[Problem]:
+    """Pointers (ptr, licence, relatedItem, …) are web addresses, places in the edition or register
+    entries: they may become links, and a `javascript:`, `data:` or `file:` address must never reach
+    an href. (ref/@target, which stays inside the edition, is the Schematron rule ref-target.)"""
+    problems = []
+    for element in doc.root.xpath("//*[@target][not(self::tei:ref)]", namespaces=NS):
+        for target in element.get("target").split():
+            if not _TARGET_FORMS.match(target):
+                lines = doc.path.read_text(encoding="utf-8-sig").splitlines()
+                line = element.sourceline or 0
+                col = lines[line - 1].find(target) + 1 if 0 < line <= len(lines) else 1
+                problems.append(Problem(corpus.project.show(doc.path), line, max(col, 1), ERROR, "url-form",
+                                        f"<{etree.QName(element).localname} target=\"{target}\"> is not a web address",
+                                        "write an absolute http:// or https:// address; a cross-reference inside "
+                                        "the edition is <ref target=\"#id\">"))
     return problems
 
 

@@ -16,6 +16,7 @@ from .problems import ERROR, EditionError, Problem
 
 def write_site(files: dict[str, bytes], out: Path) -> None:
     out = out.resolve()
+    _refuse_to_replace_what_is_not_a_site(out)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         _remove_leftovers(out)
@@ -36,6 +37,19 @@ def write_site(files: dict[str, bytes], out: Path) -> None:
         raise EditionError([Problem(str(out), 0, 0, ERROR, "output-unwritable",
                                     f"cannot write the site: {err.strerror}",
                                     "check the free space and permissions of the output folder")]) from err
+
+
+def _refuse_to_replace_what_is_not_a_site(out: Path) -> None:
+    """The swap replaces the output folder whole: never let it replace a file, or a folder
+    that is not a site built before (`--out .` must not swallow the project)."""
+    if not out.exists() and not out.is_symlink():
+        return
+    if out.is_dir() and not out.is_symlink() and (not any(out.iterdir()) or (out / "index.html").is_file()):
+        return
+    what = "a file" if not out.is_dir() or out.is_symlink() else "a folder that holds no built site (no index.html)"
+    raise EditionError([Problem(str(out), 0, 0, ERROR, "output-not-a-site",
+                                f"the output folder {out} is {what}; the build replaces the output folder whole "
+                                "and will not replace it", "choose a new or empty folder, or a previous build, with --out")])
 
 
 def _remove_leftovers(out: Path) -> None:

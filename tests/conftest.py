@@ -54,3 +54,17 @@ def line_of(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+@pytest.fixture(scope="session")
+def tei_all():
+    """The TEI Consortium's tei_all, compiled once for the whole test run (it takes seconds)."""
+    from edition import conformance
+
+    return conformance.load()
+
+
+def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, count), encoding="utf-8")

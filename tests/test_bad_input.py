@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import TEXT, line_of, tree_digest
+from conftest import ROOT, TEXT, line_of, tree_digest
 from edition.cli import main
 
 
@@ -87,3 +87,170 @@ def test_usage_error_exits_2(tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["frobnicate"])
     assert exit_info.value.code == 2
+
+
+# --- whole-file bad inputs: each is refused with file (and line), exit 1, the previous site unchanged ---
+
+BOMB = """<?xml version="1.0"?>
+<!DOCTYPE TEI [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+]>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="historymaps"><teiHeader/><text><body><p>&lol9;</p></body></text></TEI>
+"""
+
+
+def _entity_bomb(project):
+    (project.root / TEXT).write_text(BOMB, encoding="utf-8")
+
+
+def _not_utf8(project):
+    path = project.root / TEXT
+    data = path.read_bytes().replace("Bolshevik support".encode(), "Bolshevik s\u00fcpport".encode("latin-1"), 1)
+    path.write_bytes(data)
+
+
+def _empty(project):
+    (project.root / TEXT).write_bytes(b"")
+
+
+def _not_tei(project):
+    (project.root / TEXT).write_text('<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>\n',
+                                     encoding="utf-8")
+
+
+def _register_missing(project):
+    (project.registers_dir / "persons.xml").unlink()
+
+
+def _register_unreadable(project):
+    # Tests run as root here, for whom no permission bit makes a file unreadable;
+    # a folder in the file's place cannot be read as a file by anyone.
+    (project.registers_dir / "persons.xml").unlink()
+    (project.registers_dir / "persons.xml").mkdir()
+
+
+def _no_translation(project):
+    path = project.root / TEXT
+    text = path.read_text(encoding="utf-8")
+    start = text.index('      <text type="translation"')
+    end = text.index("</text>", start) + len("</text>\n")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+
+
+def _ptr_javascript(project):
+    path = project.root / TEXT
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        '<ptr target="https://history-maps.com/ur/', '<ptr target="javascript:alert(1)//', 1), encoding="utf-8")
+
+
+def _licence_javascript(project):
+    path = project.root / TEXT
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        '<licence target="https://creativecommons.org/licenses/by/4.0/">',
+        '<licence target="javascript:alert(document.cookie)">', 1), encoding="utf-8")
+
+
+def _ref_absolute_url(project):
+    path = project.root / TEXT
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "Obtaining Bolshevik support", '<ref target="https://evil.example/">x</ref> Obtaining Bolshevik support', 1),
+        encoding="utf-8")
+
+
+FILE_CASES = {
+    # name: (how to break the copy, rule, where: (file, text on the reported line | line number | None))
+    "entity-expansion-bomb": (_entity_bomb, "doctype-forbidden", (TEXT, 2)),
+    "not-utf8": (_not_utf8, "encoding", (TEXT, line_of(ROOT / TEXT, "Bolshevik support"))),
+    "empty-file": (_empty, "xml-syntax", (TEXT, 1)),
+    "root-not-tei": (_not_tei, "root-not-tei", (TEXT, 2)),
+    "register-missing": (_register_missing, "file-unreadable", ("tei/registers/persons.xml", None)),
+    "register-unreadable": (_register_unreadable, "file-unreadable", ("tei/registers/persons.xml", None)),
+    "no-translation": (_no_translation, "translation-missing", (TEXT, "<group>")),
+    "ptr-javascript": (_ptr_javascript, "url-form", (TEXT, "javascript:alert(1)")),
+    "licence-javascript": (_licence_javascript, "url-form", (TEXT, "javascript:alert(document.cookie)")),
+    "ref-absolute-url": (_ref_absolute_url, "ref-target", (TEXT, "https://evil.example/")),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FILE_CASES))
+def test_bad_file_is_refused_and_previous_build_kept(scratch, capsys, case):
+    breaker, rule, (shown, where) = FILE_CASES[case]
+    status, err = _build(scratch, capsys)
+    assert status == 0, err
+    before = tree_digest(scratch.root / "build")
+
+    breaker(scratch)
+    status, err = _build(scratch, capsys)
+
+    assert status == 1
+    if isinstance(where, str):
+        where = line_of(scratch.root / shown, where)
+    location = f"{shown}:{where}:" if where is not None else f"{shown}:"
+    assert any(line.startswith(location) and f"[{rule}]" in line for line in err.splitlines()), err
+    assert "Nothing was written to" in err
+    assert tree_digest(scratch.root / "build") == before
+    if case == "register-unreadable":
+        assert "Is a directory" in err
+
+
+def test_utf8_bom_is_accepted(scratch, capsys):
+    status, err = _build(scratch, capsys)
+    pages = {k: v for k, v in tree_digest(scratch.root / "build").items() if not k.startswith("tei/")}
+    path = scratch.root / TEXT
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    status, err = _build(scratch, capsys)
+    assert status == 0, err
+    assert {k: v for k, v in tree_digest(scratch.root / "build").items() if not k.startswith("tei/")} == pages
+
+
+def test_a_javascript_target_never_becomes_an_href(project, tmp_path):
+    """Even if validation were bypassed, the transformer and the pages emit no such link."""
+    from lxml import etree
+
+    from edition.metadata import text_meta
+    from edition.sources import Document, load_corpus, secure_parser
+    from edition.transform import Transformer
+
+    source = (project.root / TEXT).read_text(encoding="utf-8")
+    source = source.replace("Obtaining Bolshevik support",
+                            '<ref target="javascript:alert(1)">a</ref> <ref target="https://evil.example/#x">b</ref> '
+                            '<persName ref="javascript:alert(2)">c</persName> Obtaining Bolshevik support', 1)
+    source = source.replace('<licence target="https://creativecommons.org/', '<licence target="javascript:alert(3)//', 1)
+    path = tmp_path / "historymaps.xml"
+    path.write_text(source, encoding="utf-8")
+    doc = Document(path, etree.parse(str(path), secure_parser()))
+    fragment, _ = Transformer(project).transform(doc)
+    hrefs = fragment.root.xpath("//@href")
+    assert hrefs and not [h for h in hrefs if "javascript" in h.split("#")[0] or "evil" in h]
+    corpus, _ = load_corpus(project)
+    assert text_meta(corpus, doc).licence.url == ""
+
+
+def test_output_folder_that_is_not_a_site_is_not_replaced(scratch, capsys):
+    keep = scratch.root / "notes"
+    keep.mkdir()
+    (keep / "mine.txt").write_text("precious", encoding="utf-8")
+    status = main(["--root", str(scratch.root), "build", "--out", str(keep)])
+    err = capsys.readouterr().err
+    assert status == 1 and "[output-not-a-site]" in err and str(keep) in err
+    assert (keep / "mine.txt").read_text(encoding="utf-8") == "precious"
+    status = main(["--root", str(scratch.root), "build", "--out", str(scratch.root)])
+    assert status == 1 and "[output-not-a-site]" in capsys.readouterr().err
+    assert (scratch.root / "tei").is_dir()
+
+
+def test_output_folder_that_cannot_be_written(scratch, capsys):
+    status, err = _build(scratch, capsys)
+    assert status == 0, err
+    before = tree_digest(scratch.root / "build")
+    blocker = scratch.root / "a file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    status = main(["--root", str(scratch.root), "build", "--out", str(blocker / "build")])
+    err = capsys.readouterr().err
+    assert status == 1 and "[output-unwritable]" in err and str(blocker) in err
+    assert "Nothing was written to" in err
+    assert tree_digest(scratch.root / "build") == before

@@ -1,12 +1,15 @@
 """Invariants over the real edition and the site built from it."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from lxml import etree, html
 
-from conftest import copy_project, tree_digest
+from conftest import ROOT, copy_project, tree_digest
 from edition.build import build, check
 from edition.fidelity import compare, diplomatic_text
 from edition.index import build_index
@@ -123,6 +126,54 @@ def test_two_builds_are_byte_identical(project, tmp_path):
     build(project, tmp_path / "a")
     build(project, tmp_path / "b")
     assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "b")
+
+
+def test_two_build_processes_are_byte_identical(tmp_path):
+    """Separate processes with different hash seeds: no set or dict order leaks into the site."""
+    for name, seed in (("a", "1"), ("b", "4242")):
+        result = subprocess.run([sys.executable, "-m", "edition", "build", "--out", str(tmp_path / name)], cwd=ROOT,
+                                capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONHASHSEED": seed})
+        assert result.returncode == 0, result.stderr
+    assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "b")
+
+
+CSP = ("default-src 'none'; script-src 'self' file:; style-src 'self' file:; img-src 'self' file: data:; "
+       "font-src 'self' file:; base-uri 'none'; form-action 'none'")
+
+
+def test_every_page_has_a_content_security_policy_and_nothing_inline(built_site):
+    for path in built_site.rglob("*.html"):
+        page = html.parse(str(path)).getroot()
+        assert page.xpath("//head/meta[@http-equiv='Content-Security-Policy']/@content") == [CSP], path
+        # the policy allows no inline code, so the pages must need none
+        assert [s.get("src") for s in page.iter("script")] == [("../" if "/" in path.relative_to(built_site).as_posix()
+                                                                  else "") + "static/edition.js"], path
+        assert not page.xpath("//style | //*[@style]"), path
+        assert not [a for e in page.iter() if isinstance(e.tag, str) for a in e.attrib if a.startswith("on")], path
+        assert not page.xpath("//@href[starts-with(normalize-space(.), 'javascript:')]"), path
+
+
+def test_script_and_quotes_in_the_text_are_escaped_never_executed(scratch, tmp_path):
+    """Markup-like text in a translation, a note and the header reaches the page as text."""
+    payload = '<script>alert("x")</script> "quoted" \'single\' & </p><img src=x onerror=alert(1)>'
+    escaped = payload.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    path = scratch.root / "tei/texts/historymaps.xml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("The first aim was to obtain arms from abroad.",
+                        f"The first aim was to obtain arms from abroad. {escaped}", 1)
+    text = text.replace('<title type="main" xml:lang="en">Bolshevik support</title>',
+                        f'<title type="main" xml:lang="en">Bolshevik support {escaped}</title>', 1)
+    text = text.replace("is rendered “to inflame”.", f"is rendered “to inflame”. {escaped}", 1)
+    path.write_text(text, encoding="utf-8")
+    build(scratch, tmp_path / "site")
+    for page_path in (tmp_path / "site").rglob("*.html"):
+        source = page_path.read_text(encoding="utf-8")
+        assert "<script>alert" not in source and "<img src=x" not in source, page_path
+        page = html.parse(str(page_path)).getroot()
+        assert not page.xpath("//img"), page_path
+        assert len(page.xpath("//script")) == 1, page_path
+    page = html.parse(str(tmp_path / "site/texts/historymaps.html")).getroot()
+    assert sum(payload in "".join(e.itertext()) for e in page.iter("p", "li", "h1", "title", "span")) >= 3
 
 
 def test_build_into_a_path_with_spaces_and_non_ascii(tmp_path):

@@ -48,3 +48,67 @@ def test_unwritable_output_folder_is_a_problem_not_a_traceback(tmp_path):
     with pytest.raises(EditionError) as error:
         write_site({"index.html": b"x"}, blocker / "build")
     assert error.value.problems[0].rule == "output-unwritable"
+
+
+KILLED_BUILD = """
+import sys, time
+from pathlib import Path
+from edition.build import build
+from edition.sources import Project
+
+real_write = Path.write_bytes
+written = []
+
+def write_then_stall(self, data):
+    result = real_write(self, data)
+    written.append(self)
+    if len(written) == 5:  # halfway: some pages of the new site are on disk, the rest are not
+        Path(sys.argv[3]).write_text("halfway", encoding="utf-8")
+        time.sleep(120)  # until killed
+    return result
+
+Path.write_bytes = write_then_stall
+build(Project(Path(sys.argv[1])), Path(sys.argv[2]))
+"""
+
+
+def test_a_build_killed_halfway_leaves_the_previous_site_intact(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import ROOT, copy_project
+    from edition.build import build
+
+    project = copy_project(tmp_path / "p")
+    out = tmp_path / "site"
+    build(project, out)
+    before = tree_digest(out)
+    # the next build has something new to write
+    text = project.texts_dir / "historymaps.xml"
+    text.write_text(text.read_text(encoding="utf-8").replace("The first aim", "The very first aim", 1), encoding="utf-8")
+
+    marker = tmp_path / "halfway"
+    process = subprocess.Popen([sys.executable, "-c", KILLED_BUILD, str(project.root), str(out), str(marker)],
+                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        for _ in range(600):  # at most a minute for the build to reach the middle of writing
+            if marker.exists() or process.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert marker.exists(), process.stderr.read() if process.poll() is not None else "the build never got halfway"
+        os.kill(process.pid, signal.SIGKILL)
+    finally:
+        process.kill()
+        process.wait(timeout=30)
+        process.stderr.close()
+    assert process.returncode == -signal.SIGKILL
+
+    assert tree_digest(out) == before  # the previous site, byte for byte
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.new-")]
+    assert len(leftovers) == 1  # the half-written staging folder, never served
+    build(project, out)  # the next build clears it away and publishes
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["halfway", "p", "site"]
+    assert b"The very first aim" in (out / "texts/historymaps.html").read_bytes()

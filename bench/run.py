@@ -1,0 +1,251 @@
+"""Benchmark of `edition validate` and `edition build`: one command, one table.
+
+    .venv/bin/python bench/run.py [--sizes 20 50 200] [--no-tei-all]
+
+For the real edition and for synthetic corpora of 20, 50 and 200 texts made from the real
+ones (each copy with its own siglum and IDs: historymaps -> historymaps007), it measures, each
+in a fresh process so that peak memory is that of the step alone:
+
+- schema load: compiling the project's RELAX NG and Schematron, and the TEI Consortium's tei_all;
+- validate: every check of `edition validate` (tei_all included) with the schemas already loaded;
+- build: the whole of `edition build` (load, validate, transform, index, render, write);
+- floor: merely parsing and serialising the same TEI files with lxml, and the bare XSLT pass
+  (the project's stylesheet over every text, compiled once), so that build/floor is visible.
+
+Times are the best of a few runs for the cheap steps and of two for validate and build.
+Nothing here is a test: the figures depend on the machine.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+# --- the synthetic corpora ------------------------------------------------------------------------
+
+def make_corpus(target: Path, size: int | None) -> Path:
+    """A project folder with `size` texts made from the real ones (None: the real edition)."""
+    for name in ("tei", "xslt", "templates"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copy(ROOT / "edition.toml", target / "edition.toml")
+    if size is None:
+        return target
+    texts = target / "tei" / "texts"
+    originals = sorted(texts.glob("*.xml"))
+    sources = [(path.stem, path.read_text(encoding="utf-8")) for path in originals]
+    for path in originals:
+        path.unlink()
+    for number in range(size):
+        siglum, text = sources[number % len(sources)]
+        new = f"{siglum}{number:03d}"
+        # every siglum-derived token: xml:id, corresp, idno, paths and cross-references
+        renamed = re.sub(rf"(?<![\w:-]){re.escape(siglum)}(?=[-.\"#<]|\b)", new, text)
+        (texts / f"{new}.xml").write_text(renamed, encoding="utf-8")
+    return target
+
+
+# --- what one child process measures --------------------------------------------------------------
+
+def _best(function, runs: int) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        function()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def measure_validate(project_dir: Path, tei_all: bool) -> dict:
+    from edition import conformance
+    from edition.build import check
+    from edition.sources import Project
+    from edition.validate import Validator
+
+    project = Project(project_dir)
+    figures: dict = {}
+    started = time.perf_counter()
+    validator = Validator(project)
+    validator.text_grammar, validator.register_grammar, validator.rules  # noqa: B018 (compile them now)
+    figures["schemas_load"] = time.perf_counter() - started
+    if tei_all:
+        validator.tei_all = conformance.load()
+        figures["tei_all_load"] = validator.tei_all.load_seconds
+        figures["tei_version"] = validator.tei_all.version
+    problems = []
+    figures["validate"] = _best(lambda: problems.append(check(project, validator)), 2)
+    figures["problems"] = len(problems[-1])
+    figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return figures
+
+
+def _timed(owner, name: str, totals: dict, stage: str) -> None:
+    """Wrap owner.name so that the time spent in it is added to totals[stage]."""
+    inner = getattr(owner, name)
+
+    def wrapper(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            totals[stage] = totals.get(stage, 0.0) + time.perf_counter() - started
+
+    setattr(owner, name, wrapper)
+
+
+def measure_build(project_dir: Path) -> dict:
+    import importlib
+
+    from edition.render import Renderer
+    from edition.sources import Project
+    from edition.transform import Transformer
+
+    pipeline = importlib.import_module("edition.build")  # the module (the package exports its build function)
+    project = Project(project_dir)
+    out = project_dir / "build"
+    figures = {"build": _best(lambda: pipeline.build(project, out), 2)}
+    figures["site_files"] = sum(1 for p in out.rglob("*") if p.is_file())
+    figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # one more build, with each stage timed, to show where the time goes
+    stages: dict = {}
+    _timed(pipeline, "load_corpus", stages, "load")
+    _timed(pipeline, "validate_corpus", stages, "validate")
+    _timed(Transformer, "transform", stages, "xslt")
+    _timed(pipeline, "build_index", stages, "index")
+    for method in ("home", "text", "index_page", "chronology"):
+        _timed(Renderer, method, stages, "render")
+    _timed(pipeline, "write_site", stages, "write")
+    started = time.perf_counter()
+    pipeline.build(project, out)
+    stages["total"] = time.perf_counter() - started
+    figures["stages"] = stages
+    return figures
+
+
+def measure_floor(project_dir: Path) -> dict:
+    from lxml import etree
+
+    from edition.sources import Document, Project, secure_parser
+    from edition.transform import Transformer
+
+    project = Project(project_dir)
+    paths = project.text_files()
+
+    def parse_and_serialise():
+        for path in paths:
+            etree.tostring(etree.parse(str(path), secure_parser()), encoding="utf-8")
+
+    documents = [Document(path, etree.parse(str(path), secure_parser())) for path in paths]
+    transformer = Transformer(project)
+    transformer.stylesheet  # noqa: B018 (compile once, as the build does)
+
+    def bare_xslt():
+        for doc in documents:
+            transformer.stylesheet(doc.tree, **{"index-href": etree.XSLT.strparam("../index/")})
+
+    return {"floor": _best(parse_and_serialise, 5), "xslt": _best(bare_xslt, 5),
+            "texts": len(paths), "kib": sum(p.stat().st_size for p in paths) / 1024}
+
+
+def child(step: str, project_dir: Path, tei_all: bool) -> None:
+    if step == "validate":
+        result = measure_validate(project_dir, tei_all)
+    elif step == "build":
+        result = measure_build(project_dir)
+    else:
+        result = measure_floor(project_dir)
+    print(json.dumps(result))
+
+
+# --- the parent: corpora, children, table ---------------------------------------------------------
+
+def run_child(step: str, project_dir: Path, tei_all: bool) -> dict:
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", step, str(project_dir)]
+    if not tei_all:
+        command.append("--no-tei-all")
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        sys.exit(f"bench: the {step} step failed on {project_dir}:\n{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[20, 50, 200])
+    parser.add_argument("--no-tei-all", dest="tei_all", action="store_false",
+                        help="leave out the check against tei_all (it takes seconds to load per process)")
+    parser.add_argument("--child", nargs=2, metavar=("STEP", "PROJECT"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child[0], Path(args.child[1]), args.tei_all)
+        return 0
+
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="edition-bench-") as scratch:
+        for size in [None, *args.sizes]:
+            label = "real edition" if size is None else f"synthetic {size}"
+            print(f"bench: {label}…", file=sys.stderr, flush=True)
+            project_dir = make_corpus(Path(scratch) / (label.replace(" ", "-")), size)
+            floor = run_child("floor", project_dir, args.tei_all)
+            validate = run_child("validate", project_dir, args.tei_all)
+            if validate["problems"]:
+                sys.exit(f"bench: the {label} corpus does not validate ({validate['problems']} problems)")
+            built = run_child("build", project_dir, args.tei_all)
+            rows.append((label, floor, validate, built))
+
+    n = lambda row: row[1]["texts"]  # noqa: E731
+    print()
+    version = next((r[2].get("tei_version") for r in rows if r[2].get("tei_version")), None)
+    print("Schema load (once per process): project RELAX NG + Schematron "
+          + ", ".join(ms(r[2]["schemas_load"]) for r in rows)
+          + ("; tei_all (TEI P5 " + version + ") " + ", ".join(ms(r[2]["tei_all_load"]) for r in rows) if version else "")
+          + "  (one figure per corpus below, in order)")
+    print()
+    header = ("corpus", "texts", "TEI KiB", "validate", "per text", "peak RSS", "build", "per text", "peak RSS",
+              "floor/text", "XSLT/text", "build/floor", "build/XSLT")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "|".join("---" for _ in header) + "|")
+    for row in rows:
+        label, floor, validate, built = row
+        texts = n(row)
+        print("| " + " | ".join([
+            label, str(texts), f"{floor['kib']:.0f}",
+            ms(validate["validate"]), ms(validate["validate"] / texts), f"{validate['peak_rss_mb']:.0f} MB",
+            ms(built["build"]), ms(built["build"] / texts), f"{built['peak_rss_mb']:.0f} MB",
+            ms(floor["floor"] / texts), ms(floor["xslt"] / texts),
+            f"{built['build'] / floor['floor']:.0f}×", f"{built['build'] / floor['xslt']:.0f}×",
+        ]) + " |")
+    print()
+    stages = ("load", "validate", "xslt", "index", "render", "write")
+    print("Where a build's time goes, per text: " + ", ".join(stages) + ", other")
+    print()
+    print("| corpus | " + " | ".join(stages) + " | other |")
+    print("|---|" + "---|" * (len(stages) + 1))
+    for row in rows:
+        label, built, texts = row[0], row[3], n(row)
+        known = [built["stages"].get(stage, 0.0) for stage in stages]
+        other = built["stages"]["total"] - sum(known)
+        print("| " + " | ".join([label, *(ms(t / texts) for t in known), ms(other / texts)]) + " |")
+    print()
+    print("validate: every check with the schemas loaded (tei_all included" + ("" if version else ": no") + "); "
+          "build: the whole `edition build`, schemas compiled inside it; floor: lxml parse + serialise of the same "
+          "TEI; XSLT: the project's stylesheet alone over each text. Peak RSS: the process's maximum resident memory.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

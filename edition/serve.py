@@ -1,0 +1,189 @@
+"""Live preview: serve the site on 127.0.0.1, rebuild when the sources change.
+
+The site is served from memory: the files of the last build that succeeded, swapped
+in whole under a lock, so a request never sees half of one build and half of another,
+nor a folder in the middle of being written. When a change breaks the build, every
+page asks for shows the problems (file:line:col, what, how to fix) instead of a stale
+page, and refreshes itself until the sources are fixed. Each good build is also
+written to the output folder, whole or not at all, as `edition build` does.
+"""
+from __future__ import annotations
+
+import http.server
+import mimetypes
+import posixpath
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from .build import render_site
+from .problems import EditionError, Problem, fold, summary
+from .sources import Project
+from .write import write_site
+
+WATCHED = ("tei", "xslt", "templates")
+
+
+class LiveSite:
+    """The site as served: the last good build, and the problems of the latest one if it failed."""
+
+    def __init__(self, project: Project, out: Path):
+        self.project = project
+        self.out = out
+        self._lock = threading.Lock()
+        self.files: dict[str, bytes] = {}
+        self.problems: list[Problem] = []
+        self.builds = 0  # how many builds have finished, good or bad
+
+    def rebuild(self) -> list[Problem]:
+        """Build in memory, write it whole, then serve it; on failure keep serving the problems."""
+        try:
+            result = render_site(self.project)
+            write_site(result.files, self.out)
+        except EditionError as err:
+            with self._lock:
+                self.problems = err.problems
+                self.builds += 1
+            return err.problems
+        with self._lock:
+            self.files = result.files
+            self.problems = []
+            self.builds += 1
+        return result.warnings
+
+    def snapshot(self) -> tuple[dict[str, bytes], list[Problem]]:
+        with self._lock:
+            return self.files, self.problems
+
+
+def problem_page(project: Project, problems: list[Problem]) -> bytes:
+    """The page shown instead of the site while it does not build (its own template, so that
+    it renders even when the site's templates or configuration are what is broken)."""
+    env = Environment(loader=FileSystemLoader(str(Path(__file__).parent / "templates")),
+                      autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
+    shown, folded = fold(problems)
+    return env.get_template("problems.html").render(problems=shown, folded=sorted(folded.items()),
+                                                     summary=summary(problems), root=str(project.root)).encode("utf-8")
+
+
+def _handler(site: LiveSite):
+    class Handler(http.server.BaseHTTPRequestHandler):
+        server_version = "edition-serve"
+
+        def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+            self._respond(send_body=True)
+
+        def do_HEAD(self) -> None:  # noqa: N802
+            self._respond(send_body=False)
+
+        def _respond(self, send_body: bool) -> None:
+            files, problems = site.snapshot()
+            path = posixpath.normpath(unquote(urlsplit(self.path).path)).lstrip("/")
+            if path in ("", "."):
+                path = "index.html"
+            elif path + "/index.html" in files or (path.endswith("/") and path + "index.html" in files):
+                path = path.rstrip("/") + "/index.html"
+            if problems and (path.endswith(".html") or path not in files):
+                body, status, kind = problem_page(site.project, problems), 500, "text/html; charset=utf-8"
+            elif path in files:
+                body, status = files[path], 200
+                kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
+                if kind.startswith("text/") or kind in ("application/javascript", "application/xml"):
+                    kind += "; charset=utf-8"
+            else:
+                body, status, kind = b"Not found\n", 404, "text/plain; charset=utf-8"
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            if send_body:
+                self.wfile.write(body)
+
+        def log_message(self, format: str, *args) -> None:  # quiet: the terminal is for problems
+            pass
+
+    return Handler
+
+
+def _report(problems: list[Problem], took: float) -> None:
+    if problems and any(p.severity == "error" for p in problems):
+        shown, folded = fold(problems)
+        for problem in shown:
+            print(problem.format(), file=sys.stderr)
+        for rule, count in sorted(folded.items()):
+            print(f"…and {count} more [{rule}]", file=sys.stderr)
+        print(f"{summary(problems)} The browser shows them until they are fixed.", file=sys.stderr, flush=True)
+    else:
+        print(f"Rebuilt in {took:.2f} s.", flush=True)
+
+
+def _watched(project: Project) -> list[Path]:
+    paths = [project.root / name for name in WATCHED if (project.root / name).exists()]
+    if project.config_file.exists():
+        paths.append(project.config_file)
+    return paths
+
+
+def _fingerprint(paths: list[Path]) -> dict[str, tuple[int, int]]:
+    found = {}
+    for path in paths:
+        for file in [path] if path.is_file() else sorted(path.rglob("*")):
+            try:
+                stat = file.stat()
+            except OSError:
+                continue
+            found[str(file)] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
+def watch(site: LiveSite, stop: threading.Event, ready: threading.Event, before: dict[str, tuple[int, int]]) -> None:
+    """Rebuild whenever something under tei/, xslt/ or templates/ (or edition.toml) changes.
+
+    `before` is the state of the sources when the first build started: a change made
+    before the watch was in place is caught by comparing it, once the watch is up."""
+    from watchfiles import watch as changes
+
+    paths = _watched(site.project)
+    for batch in changes(*paths, stop_event=stop, debounce=200, step=50, rust_timeout=200, yield_on_timeout=True,
+                         raise_interrupt=False):
+        if not ready.is_set():  # the first (empty) batch: the watch is in place
+            ready.set()
+            if _fingerprint(paths) == before:
+                continue
+        elif not batch:
+            continue
+        started = time.perf_counter()
+        _report(site.rebuild(), time.perf_counter() - started)
+
+
+def serve(project: Project, out: Path, port: int) -> int:
+    site = LiveSite(project, out)
+    before = _fingerprint(_watched(project))
+    started = time.perf_counter()
+    _report(site.rebuild(), time.perf_counter() - started)
+    stop, ready = threading.Event(), threading.Event()
+    watcher = threading.Thread(target=watch, args=(site, stop, ready, before), name="edition-watch", daemon=True)
+    try:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), _handler(site))
+    except OSError as err:
+        print(f"edition serve: cannot listen on 127.0.0.1:{port}: {err.strerror} (choose another port with --port)",
+              file=sys.stderr)
+        return 1
+    with server:
+        watcher.start()
+        ready.wait(timeout=30)
+        print(f"Serving {project.show(project.root)} at http://127.0.0.1:{server.server_address[1]}/ "
+              f"(rebuilt on every change to {', '.join(WATCHED)}; Ctrl-C to stop)", flush=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            stop.set()
+    watcher.join(timeout=5)
+    return 0

@@ -1,0 +1,45 @@
+"""Every TEI file against the TEI Consortium's tei_all, loaded once per run from an installed package."""
+from __future__ import annotations
+
+from conftest import TEXT, line_of, replace_in
+from edition import conformance
+from edition.build import check
+from edition.cli import main
+from edition.validate import Validator
+
+
+def test_tei_all_comes_from_the_installed_package_not_the_repository(tei_all):
+    assert "site-packages" in tei_all.path.parts or "dist-packages" in tei_all.path.parts
+    assert tei_all.version == "4.3.0"
+    assert tei_all.label == "TEI P5 4.3.0 tei_all"
+
+
+def test_tei_all_is_loaded_once_per_run(tei_all):
+    assert conformance.load() is tei_all
+
+
+def test_the_edition_conforms_to_tei_all(project, tei_all):
+    assert check(project, Validator(project, tei_all)) == []
+
+
+def test_a_departure_from_tei_is_reported_at_its_line(scratch, tei_all):
+    replace_in(scratch.root / TEXT, "<revisionDesc>", "<revisionDesc><bogus/>")
+    found = [p for p in check(scratch, Validator(scratch, tei_all)) if p.rule == "tei-all"]
+    assert found and found[0].path == TEXT
+    assert found[0].line == line_of(scratch.root / TEXT, "<bogus/>")
+    assert found[0].message.startswith("TEI P5 4.3.0 tei_all: ")
+
+
+def test_validate_says_which_tei_version_it_checked_against(project, tei_all, capsys):
+    assert main(["--root", str(project.root), "validate"]) == 0
+    out = capsys.readouterr().out
+    assert "valid against the project's schema and rules and TEI P5 4.3.0 tei_all (tei_all.rng loaded in " in out
+
+
+def test_missing_tei_all_is_a_clear_error(project, capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv(conformance.ENVIRONMENT, str(tmp_path / "nowhere" / "tei_all.rng"))
+    assert main(["--root", str(project.root), "validate"]) == 1
+    err = capsys.readouterr().err
+    assert "error [tei-all-unavailable] cannot load tei_all.rng" in err
+    assert "requirements-tei-all.txt" in err
+    assert main(["--root", str(project.root), "validate", "--no-tei-all"]) == 0

@@ -1,0 +1,109 @@
+"""`edition serve`: a real server process that rebuilds on change and shows problems in the page."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+from conftest import ROOT, TEXT, copy_project, line_of, replace_in, tree_digest
+from edition.problems import Problem
+from edition.serve import LiveSite, problem_page
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode("utf-8")
+
+
+def _until(url: str, wanted) -> tuple[int, str]:
+    """Poll until the page satisfies `wanted` (bounded: the rebuild is asynchronous)."""
+    status, body = _get(url)
+    for _ in range(300):
+        if wanted(status, body):
+            break
+        time.sleep(0.1)
+        status, body = _get(url)
+    return status, body
+
+
+def test_serve_rebuilds_on_change_and_shows_problems_in_the_page(tmp_path):
+    project = copy_project(tmp_path / "live project")
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "edition", "--root", str(project.root), "serve", "--port", "0",
+                                "--out", str(out)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        url = None
+        for line in process.stdout:
+            found = re.search(r"http://127\.0\.0\.1:\d+/", line)
+            if found:
+                url = found.group(0)
+                break
+        assert url, process.stderr.read()
+        page = url + "texts/historymaps.html"
+        status, body = _get(page)
+        assert status == 200 and 'id="historymaps-p5-s1"' in body
+        assert _get(url)[0] == 200  # / is the home page
+        built = tree_digest(out)
+
+        # a change that breaks validation: the page shows the problem with file:line, not the stale page
+        replace_in(project.root / TEXT, 'ref="place:italy">Italy', 'ref="place:itlay">Italy')
+        line = line_of(project.root / TEXT, "place:itlay")
+        status, body = _until(page, lambda s, b: s == 500)
+        assert status == 500, body
+        assert f"{TEXT}:{line}:" in body and "[ref-unknown]" in body and "did you mean place:italy?" in body
+        assert 'id="historymaps-p5-s1"' not in body
+        assert tree_digest(out) == built  # the last good build stays on disk, untouched
+
+        # fixed, and changed: the site comes back with the change
+        replace_in(project.root / TEXT, 'ref="place:itlay">Italy', 'ref="place:italy">Italy')
+        replace_in(project.root / TEXT, "The first aim was", "The very first aim was")
+        status, body = _until(page, lambda s, b: s == 200 and "The very first aim" in b)
+        assert status == 200 and "The very first aim" in body
+        assert b"The very first aim" in (out / "texts/historymaps.html").read_bytes()
+
+        # templates are watched too
+        replace_in(project.templates_dir / "base.html", "<main id=\"main\">", "<main id=\"main\" data-live=\"yes\">")
+        status, body = _until(page, lambda s, b: 'data-live="yes"' in b)
+        assert 'data-live="yes"' in body
+    finally:
+        process.terminate()
+        process.communicate(timeout=10)
+
+
+def test_the_served_site_is_always_one_whole_build(scratch, tmp_path):
+    site = LiveSite(scratch, tmp_path / "out")
+    assert site.rebuild() == [] and site.problems == []
+    good, _ = site.snapshot()
+    replace_in(scratch.root / TEXT, "<revisionDesc>", "<revisionDesc><bogus/>")
+    problems = site.rebuild()
+    files, shown = site.snapshot()
+    assert problems and shown == problems
+    assert files is good  # the last good build, whole, never a mixture
+
+
+def test_problem_page_escapes_and_names_file_and_line(scratch):
+    page = problem_page(scratch, [Problem("tei/texts/x.xml", 7, 3, "error", "schema", '<script>alert("x")</script>',
+                                          "fix & retry")]).decode("utf-8")
+    assert "tei/texts/x.xml:7:3" in page and "[schema]" in page
+    assert "<script>alert" not in page and "&lt;script&gt;" in page and "fix &amp; retry" in page
+    assert "Content-Security-Policy" in page
+
+
+def test_a_port_in_use_is_a_message_not_a_traceback(scratch, tmp_path, capsys):
+    import socket
+
+    from edition.cli import main
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        status = main(["--root", str(scratch.root), "serve", "--port", str(port), "--out", str(tmp_path / "out")])
+    assert status == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in capsys.readouterr().err
