@@ -65,24 +65,23 @@ def render_site(project: Project) -> BuildResult:
     if has_errors(problems):
         raise EditionError(problems)
 
+    renderer = Renderer(project, config)
+    metas = [text_meta(corpus, doc) for doc in corpus.texts]
+    titles = {meta.siglum: meta for meta in metas}
+    files: dict[str, bytes] = {"index.html": renderer.home(metas)}
+    # Each text is transformed and rendered in turn, so that only one text's HTML tree is in
+    # memory at a time (holding them all made memory grow with the size of the edition).
     transformer = Transformer(project)
-    views: list[TextView] = []
     warnings: list[Problem] = []
-    for doc in corpus.texts:
+    for doc, meta in zip(corpus.texts, metas):
         fragment, found = transformer.transform(doc)
         warnings += found
         aligned, orphans = rows(fragment)
         if orphans:  # validation should have caught these; never publish a text that lost a block
             raise EditionError([Problem(project.show(doc.path), 0, 0, ERROR, "align-orphan",
                                         f"translation block {o.get('id')} has no original block", "") for o in orphans])
-        views.append(TextView(text_meta(corpus, doc), aligned, *note_rows(fragment)))
+        files[f"texts/{meta.siglum}.html"] = renderer.text(TextView(meta, aligned, *note_rows(fragment)), titles)
     index = build_index(corpus, registry)
-
-    renderer = Renderer(project, config)
-    titles = {view.meta.siglum: view.meta for view in views}
-    files: dict[str, bytes] = {"index.html": renderer.home([view.meta for view in views])}
-    for view in views:
-        files[f"texts/{view.meta.siglum}.html"] = renderer.text(view, titles)
     for slug, prefix, heading in INDEX_PAGES:
         entries = [entry for entry in registry.values() if entry.prefix == prefix]
         entries.sort(key=(lambda e: (e.sort_date, e.label)) if prefix == "event" else (lambda e: e.label.casefold()))
