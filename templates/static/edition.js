@@ -32,12 +32,15 @@
   });
 
   var controls = document.querySelector(".view-controls");
-  var parallel = document.querySelector(".parallel");
-  if (!controls || !parallel) return;
+  // the text and the table of the source's footnotes switch together
+  var parallels = document.querySelectorAll(".parallel");
+  if (!controls || !parallels.length) return;
   controls.hidden = false;
   controls.querySelectorAll("button[data-view]").forEach(function (button) {
     button.addEventListener("click", function () {
-      parallel.setAttribute("data-view", button.getAttribute("data-view"));
+      parallels.forEach(function (parallel) {
+        parallel.setAttribute("data-view", button.getAttribute("data-view"));
+      });
       controls.querySelectorAll("button[data-view]").forEach(function (b) {
         b.setAttribute("aria-pressed", b === button ? "true" : "false");
       });
