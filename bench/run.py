@@ -54,7 +54,7 @@ def make_corpus(target: Path, size: int | None) -> Path:
         siglum, text = sources[number % len(sources)]
         # every siglum-derived token: xml:id, corresp, idno, paths and cross-references
         renamed = re.sub(rf"(?<![\w:-])({'|'.join(map(re.escape, sigla))})(?=[-.\"#<]|\b)",
-                         lambda found: f"{found.group(1)}{group:03d}", text)
+                         lambda found, group=group: f"{found.group(1)}{group:03d}", text)
         (texts / f"{siglum}{group:03d}.xml").write_text(renamed, encoding="utf-8")
     return target
 

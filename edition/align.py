@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from .sources import TRANSLATION_LANG
 from .transform import Fragment
-
-TRANSLATION_LANG = "en"
 
 
 @dataclass
@@ -52,6 +51,19 @@ def _targets(element: etree._Element) -> list[str]:
     return [token.lstrip("#") for token in element.get("data-corresp", "").split()]
 
 
+def _pair(by_id: dict[str, Row | NoteRow], translations: list[etree._Element]) -> list[etree._Element]:
+    """Give each translation element to the row of the first original it names; return the
+    elements that name none."""
+    unpaired = []
+    for element in translations:
+        row = next((by_id[t] for t in _targets(element) if t in by_id), None)
+        if row is None:
+            unpaired.append(element)
+        else:
+            row.translations.append(element)
+    return unpaired
+
+
 def rows(fragment: Fragment) -> tuple[list[Row], list[etree._Element]]:
     """The aligned rows, and the translation blocks that point to no original block."""
     result: list[Row] = []
@@ -60,14 +72,7 @@ def rows(fragment: Fragment) -> tuple[list[Row], list[etree._Element]]:
         row = Row(block.get("id", ""), number, block.get("data-block", ""), block)
         result.append(row)
         by_id[row.id] = row
-    orphans = []
-    for block in blocks(fragment.text_column("translation")):
-        row = next((by_id[t] for t in _targets(block) if t in by_id), None)
-        if row is None:
-            orphans.append(block)
-        else:
-            row.translations.append(block)
-    return result, orphans
+    return result, _pair(by_id, blocks(fragment.text_column("translation")))
 
 
 def _notes(fragment: Fragment, kind: str) -> list[etree._Element]:
@@ -87,10 +92,5 @@ def note_rows(fragment: Fragment) -> tuple[list[NoteRow], list[etree._Element]]:
         row = NoteRow(note)
         source_notes.append(row)
         by_id[note.get("id", "")] = row
-    for note in _notes(fragment, "translation"):
-        row = next((by_id[t] for t in _targets(note) if t in by_id), None)
-        if row is None:
-            edition_notes.append(note)
-        else:
-            row.translations.append(note)
+    edition_notes += _pair(by_id, _notes(fragment, "translation"))
     return source_notes, edition_notes

@@ -73,7 +73,7 @@ def render_site(project: Project) -> BuildResult:
     # memory at a time (holding them all made memory grow with the size of the edition).
     transformer = Transformer(project)
     warnings: list[Problem] = []
-    for doc, meta in zip(corpus.texts, metas):
+    for doc, meta in zip(corpus.texts, metas, strict=True):
         fragment, found = transformer.transform(doc)
         warnings += found
         aligned, orphans = rows(fragment)

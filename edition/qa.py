@@ -18,7 +18,7 @@ from lxml import etree
 
 from .problems import WARNING, Problem
 from .registers import PREFIXES, Entry
-from .sources import NS, TEI_NS, XML_NS, Corpus, Document, plain_text
+from .sources import NS, TEI_NS, TRANSLATION_LANG, XML_NS, Corpus, Document, plain_text
 
 _XML_ID = f"{{{XML_NS}}}id"
 _XML_LANG = f"{{{XML_NS}}}lang"
@@ -90,7 +90,7 @@ def _targets(element: etree._Element) -> list[str]:
 
 
 def _in_english(element: etree._Element) -> bool:
-    return element.xpath("string(ancestor-or-self::*[@xml:lang][1]/@xml:lang)").split("-")[0] == "en"
+    return element.xpath("string(ancestor-or-self::*[@xml:lang][1]/@xml:lang)").split("-")[0] == TRANSLATION_LANG
 
 
 def text_figures(corpus: Corpus, doc: Document) -> TextFigures:

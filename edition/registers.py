@@ -5,6 +5,7 @@ register file and the rest is the entry's xml:id there.
 """
 from __future__ import annotations
 
+from copy import deepcopy
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -80,7 +81,7 @@ def _work_label(bibl) -> str:
 
 def _citation(bibl) -> str:
     """The entry's full text, with a web address written out where the TEI has a bare ptr."""
-    copy = etree.fromstring(etree.tostring(bibl))
+    copy = deepcopy(bibl)
     for ptr in copy.iter(f"{{{NS['tei']}}}ptr"):
         ptr.text = ptr.get("target", "")
     return _text(copy)

@@ -20,6 +20,8 @@ NS = {"tei": TEI_NS}
 REGISTER_KINDS = ("persons", "places", "organisations", "events", "bibliography")
 _DECLARATION = re.compile(rb"<!(DOCTYPE|ENTITY)\b")
 _RTL_LANGUAGES = {"ur", "ar", "fa", "ota"}
+# the language of the edition's translations; text the source itself gives in it is not translated
+TRANSLATION_LANG = "en"
 
 
 def plain_text(element: etree._Element | None) -> str:

@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
+import subprocess
+import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -68,3 +72,22 @@ def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, old
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+@contextmanager
+def serving(*args: str):
+    """`python -m edition <args> serve --port 0 …` in a real process; yields the URL it serves on."""
+    process = subprocess.Popen([sys.executable, "-m", "edition", *args], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        url = None
+        for line in process.stdout:
+            found = re.search(r"http://127\.0\.0\.1:\d+/", line)
+            if found:
+                url = found.group(0)
+                break
+        assert url, process.stderr.read()
+        yield url
+    finally:
+        process.terminate()
+        process.communicate(timeout=10)  # also closes the pipes

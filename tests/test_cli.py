@@ -6,7 +6,7 @@ import subprocess
 import sys
 import urllib.request
 
-from conftest import ROOT
+from conftest import ROOT, serving
 
 
 def _edition(*args, cwd=ROOT, **kwargs):
@@ -31,22 +31,10 @@ def test_build_reports_what_it_wrote(tmp_path):
 
 
 def test_serve_builds_and_serves_on_loopback(tmp_path):
-    process = subprocess.Popen([sys.executable, "-m", "edition", "serve", "--port", "0", "--out", str(tmp_path / "s")],
-                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        url = None
-        for line in process.stdout:
-            found = re.search(r"http://127\.0\.0\.1:\d+/", line)
-            if found:
-                url = found.group(0)
-                break
-        assert url, process.stderr.read()
+    with serving("serve", "--port", "0", "--out", str(tmp_path / "s")) as url:
         with urllib.request.urlopen(url + "texts/historymaps.html", timeout=10) as response:
             page = response.read().decode("utf-8")
         assert 'id="historymaps-p5-s1"' in page
-    finally:
-        process.terminate()
-        process.communicate(timeout=10)  # also closes the pipes
 
 
 def test_validate_message_is_exactly_what_an_encoder_reads(tmp_path):

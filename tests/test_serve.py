@@ -1,14 +1,11 @@
 """`edition serve`: a real server process that rebuilds on change and shows problems in the page."""
 from __future__ import annotations
 
-import re
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
 
-from conftest import ROOT, TEXT, copy_project, line_of, replace_in, tree_digest
+from conftest import TEXT, copy_project, line_of, replace_in, serving, tree_digest
 from edition.problems import Problem
 from edition.serve import LiveSite, problem_page
 
@@ -35,16 +32,7 @@ def _until(url: str, wanted) -> tuple[int, str]:
 def test_serve_rebuilds_on_change_and_shows_problems_in_the_page(tmp_path):
     project = copy_project(tmp_path / "live project")
     out = tmp_path / "out"
-    process = subprocess.Popen([sys.executable, "-m", "edition", "--root", str(project.root), "serve", "--port", "0",
-                                "--out", str(out)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        url = None
-        for line in process.stdout:
-            found = re.search(r"http://127\.0\.0\.1:\d+/", line)
-            if found:
-                url = found.group(0)
-                break
-        assert url, process.stderr.read()
+    with serving("--root", str(project.root), "serve", "--port", "0", "--out", str(out)) as url:
         page = url + "texts/historymaps.html"
         status, body = _get(page)
         assert status == 200 and 'id="historymaps-p5-s1"' in body
@@ -71,9 +59,6 @@ def test_serve_rebuilds_on_change_and_shows_problems_in_the_page(tmp_path):
         replace_in(project.templates_dir / "base.html", "<main id=\"main\">", "<main id=\"main\" data-live=\"yes\">")
         status, body = _until(page, lambda s, b: 'data-live="yes"' in b)
         assert 'data-live="yes"' in body
-    finally:
-        process.terminate()
-        process.communicate(timeout=10)
 
 
 def test_the_served_site_is_always_one_whole_build(scratch, tmp_path):
