@@ -27,14 +27,33 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- author, publisher, pubPlace, biblScope, citedRange, idno (a shelf mark): spans whose
-       class says what each part of the reference is -->
+  <!-- author, publisher, pubPlace, biblScope, citedRange, idno (a shelf mark or a part of one):
+       spans whose class says what each part of the reference is, and whose title tells the
+       reader, since sources print these parts as bare abbreviations ("F.544, op. 3, d. 122, l. 28") -->
   <xsl:template match="tei:bibl//tei:author | tei:bibl//tei:editor | tei:bibl//tei:publisher | tei:bibl//tei:pubPlace
                        | tei:bibl//tei:biblScope | tei:bibl//tei:citedRange | tei:bibl//tei:idno">
+    <xsl:variable name="part"><xsl:call-template name="bibl-part-name"/></xsl:variable>
     <span class="tei-{local-name()}">
       <xsl:if test="@type"><xsl:attribute name="data-type"><xsl:value-of select="@type"/></xsl:attribute></xsl:if>
       <xsl:if test="@unit"><xsl:attribute name="data-unit"><xsl:value-of select="@unit"/></xsl:attribute></xsl:if>
+      <xsl:if test="string($part)"><xsl:attribute name="title"><xsl:value-of select="$part"/></xsl:attribute></xsl:if>
       <xsl:apply-templates/>
     </span>
+  </xsl:template>
+
+  <!-- what a part of a reference is, in words; empty for parts that need no gloss -->
+  <xsl:template name="bibl-part-name">
+    <xsl:variable name="kind" select="concat(local-name(), ':', @type, @unit)"/>
+    <xsl:choose>
+      <xsl:when test="$kind = 'idno:shelfmark'">shelf mark</xsl:when>
+      <xsl:when test="$kind = 'idno:fond'">fond (record group)</xsl:when>
+      <xsl:when test="$kind = 'idno:opis'">opis’ (inventory)</xsl:when>
+      <xsl:when test="$kind = 'idno:delo'">delo (file)</xsl:when>
+      <xsl:when test="$kind = 'biblScope:folio'">list (folio)</xsl:when>
+      <xsl:when test="$kind = 'biblScope:volume'">volume</xsl:when>
+      <xsl:when test="$kind = 'biblScope:issue'">issue</xsl:when>
+      <xsl:when test="$kind = 'biblScope:chapter'">chapter</xsl:when>
+      <xsl:when test="$kind = 'biblScope:note'">note</xsl:when>
+    </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>

@@ -21,6 +21,14 @@
     </span>
   </xsl:template>
 
+  <!-- label outside a footnote: a printed lead-in such as "Anahtar Kelimeler:" before keywords -->
+  <xsl:template match="tei:label">
+    <span class="tei-label">
+      <xsl:call-template name="trace"/>
+      <xsl:apply-templates/>
+    </span>
+  </xsl:template>
+
   <!-- q, quote inside running text: an inline quotation. A span, not <q>: the sources'
        own quotation marks are part of the text, and <q> would add a second pair. -->
   <xsl:template match="tei:q | tei:quote">
