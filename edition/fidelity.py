@@ -24,10 +24,40 @@ _BLOCKS = {f"{{{TEI_NS}}}{name}" for name in (
 _WORD = re.compile(r"\w+")
 
 
+_HYPHEN = "-\u00ad\u2010\u2011"
+_BROKEN_WORD_END = re.compile(rf"(\w+)[{_HYPHEN}]\s*$")
+_FOOTNOTE_LINE = re.compile(r"\s*\d+\s")
+
+
+def _rejoin_words_broken_at_page_foot(text: str) -> str:
+    """A word hyphenated at the foot of a page continues after the page's footnotes.
+
+    In the transcriptions the footnote block follows a blank line, and the body resumes on
+    a line that begins with a space; without this, undoing the hyphenation would glue the
+    word's first half to the first footnote's number ("el-" + "2 Abdulla" -> "el2").
+    """
+    lines = text.split("\n")
+    pending = ""
+    for i, line in enumerate(lines):
+        if pending and line[:1].isspace() and line.strip():
+            lines[i] = line = pending + line.lstrip()
+            pending = ""
+        following = next((later for later in lines[i + 1:] if later.strip()), "")
+        broken = _BROKEN_WORD_END.search(line)
+        if (broken and not pending and i + 1 < len(lines) and not lines[i + 1].strip()
+                and _FOOTNOTE_LINE.match(following)):
+            pending = broken.group(1)
+            lines[i] = line[:broken.start()]
+    if pending:
+        lines.append(pending)
+    return "\n".join(lines)
+
+
 def words(text: str) -> Counter[str]:
     text = unicodedata.normalize("NFC", text)
-    text = re.sub(r"[-\u00ad\u2010\u2011]\s*\n\s*", "", text)
-    text = re.sub(r"[-\u00ad\u2010\u2011]", "", text)
+    text = _rejoin_words_broken_at_page_foot(text)
+    text = re.sub(rf"[{_HYPHEN}]\s*\n\s*", "", text)
+    text = re.sub(rf"[{_HYPHEN}]", "", text)
     return Counter(w.casefold() for w in _WORD.findall(text))
 
 
