@@ -68,6 +68,27 @@ outer = etree.SubElement(tei, T + "text")
 group = etree.SubElement(outer, T + "group")
 group.append(build_text("original", "tr", "original"))
 group.append(build_text("translation", "en", "translation"))
+def place_loose_footnotes(tei):
+    """A footnote printed on the page after its call's page may come in the next part's
+    fragment, outside any paragraph: put it after its call (original) or at the end of the
+    sentence that translates the call's sentence (translation)."""
+    original, translation = group[0], group[1]
+    for note in list(original.iter(T + "note")):
+        if note.getparent().tag != T + "div":
+            continue
+        anchor = original.xpath("//*[@type='noteAnchor'][@target=$t]", t="#" + note.get(XID))[0]
+        note.tail = anchor.tail
+        anchor.tail = None
+        anchor.addnext(note)
+        sentence = anchor.xpath("ancestor::*[local-name()='s'][1]")[0].get(XID)
+        counterpart = translation.xpath("//*[@corresp=$c]", c="#" + note.get(XID))[0]
+        target = translation.xpath("//*[local-name()='s'][contains(concat(' ', @corresp, ' '), $c)]",
+                                   c="#" + sentence + " ")[0]
+        counterpart.tail = None
+        target.append(counterpart)
+
+
+place_loose_footnotes(tei)
 counters = renumber(tei)
 out = Path("tei/texts/meyer-lozan.xml")
 out.write_bytes(etree.tostring(tei, xml_declaration=True, encoding="UTF-8") + b"\n")
