@@ -23,9 +23,9 @@ def test_figures_of_the_real_text(project):
     figures = _historymaps(inspect(project))
     assert (figures.siglum, figures.lang, figures.blocks, figures.sentences) == ("historymaps", "ur", 5, 18)
     assert (figures.blocks_aligned, figures.sentences_aligned, figures.dangling, figures.doubled) == (5, 18, 0, 0)
-    assert figures.notes == {"translation": 12, "editorial": 4}
-    # the translation's extra names are in the editorial cross-references to kafkas-seddi
-    assert figures.names["place"] == [23, 26] and figures.names["date"] == [6, 7]
+    assert figures.notes == {"translation": 12, "editorial": 8}
+    # the translation's extra names are in the editorial cross-references to kafkas-seddi and meyer-lozan
+    assert figures.names["place"] == [23, 28] and figures.names["date"] == [6, 7]
 
 
 def test_figures_leave_english_in_the_original_out_of_what_needs_translating(project):
@@ -132,4 +132,13 @@ def test_json_has_the_same_problems_and_figures(scratch, capsys):
     unknown = next(p for p in report["problems"] if p["rule"] == "ref-unknown")
     assert unknown["hint"] == "did you mean place:kars?" and unknown["line"] > 0 and unknown["col"] > 0
     text = next(t for t in report["texts"] if t["siglum"] == "historymaps")
-    assert text["sentences"] == 18 and text["names"]["place"] == [23, 26]
+    assert text["sentences"] == 18 and text["names"]["place"] == [23, 28]
+
+
+def test_figures_of_meyer_lozan(project):
+    """Source 002: 45 numbered footnotes and the asterisk note, all translated; the English abstract
+    (heading, abstract, key words: 3 blocks, 8 sentences) is shown once and not translated."""
+    figures = next(f for f in inspect(project).figures if f.siglum == "meyer-lozan")
+    assert (figures.blocks_english, figures.sentences_english) == (3, 8)
+    assert (figures.blocks_aligned, figures.sentences_aligned) == (figures.blocks - 3, figures.sentences - 8)
+    assert figures.notes["foot (original)"] == figures.notes["foot (translation)"] == 46
