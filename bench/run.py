@@ -52,9 +52,14 @@ def make_corpus(target: Path, size: int | None) -> Path:
     for number in range(size):
         group = number // len(sources)
         siglum, text = sources[number % len(sources)]
+        # a last, incomplete group lacks some texts: its cross-references to them go to group 0
+        in_group = sigla[:size - group * len(sources)]
+
+        def rename(found, group=group, in_group=in_group):
+            return f"{found.group(1)}{group if found.group(1) in in_group else 0:03d}"
+
         # every siglum-derived token: xml:id, corresp, idno, paths and cross-references
-        renamed = re.sub(rf"(?<![\w:-])({'|'.join(map(re.escape, sigla))})(?=[-.\"#<]|\b)",
-                         lambda found, group=group: f"{found.group(1)}{group:03d}", text)
+        renamed = re.sub(rf"(?<![\w:-])({'|'.join(map(re.escape, sigla))})(?=[-.\"#<]|\b)", rename, text)
         (texts / f"{siglum}{group:03d}.xml").write_text(renamed, encoding="utf-8")
     return target
 
