@@ -42,10 +42,11 @@ def _rejoin_words_broken_at_page_foot(text: str) -> str:
         if pending and line[:1].isspace() and line.strip():
             lines[i] = line = pending + line.lstrip()
             pending = ""
-        following = next((later for later in lines[i + 1:] if later.strip()), "")
+        if pending or i + 1 == len(lines) or lines[i + 1].strip():
+            continue
         broken = _BROKEN_WORD_END.search(line)
-        if (broken and not pending and i + 1 < len(lines) and not lines[i + 1].strip()
-                and _FOOTNOTE_LINE.match(following)):
+        following = next((later for later in lines[i + 2:] if later.strip()), "") if broken else ""
+        if _FOOTNOTE_LINE.match(following):
             pending = broken.group(1)
             lines[i] = line[:broken.start()]
     if pending:

@@ -1,10 +1,10 @@
 """Footnotes whose text the transcription lost are present, empty, and explained."""
 from lxml import etree
 
-from edition.sources import TEI_NS
+from edition.sources import TEI_NS, XML_NS
 
 NS = {"t": TEI_NS}
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XML_ID = f"{{{XML_NS}}}id"
 
 
 def test_meyer_lozan_lost_notes_are_empty_gaps_with_an_editorial_note(project):
