@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .sources import TRANSLATION_LANG
+from .model import TRANSLATION_LANG, passage_label
 from .transform import Fragment
 
 
 @dataclass
 class Row:
     id: str  # the original block's id: the paragraph's permalink
-    number: int
+    label: str  # what the page shows and the index cites: ¶3, h. 1 (model.passage_label)
     kind: str  # p, head, item, quote…
     original: etree._Element | None
     translations: list[etree._Element] = field(default_factory=list)
@@ -64,12 +64,12 @@ def _pair(by_id: dict[str, Row | NoteRow], translations: list[etree._Element]) -
     return unpaired
 
 
-def rows(fragment: Fragment) -> tuple[list[Row], list[etree._Element]]:
+def rows(fragment: Fragment, siglum: str) -> tuple[list[Row], list[etree._Element]]:
     """The aligned rows, and the translation blocks that point to no original block."""
     result: list[Row] = []
     by_id: dict[str, Row] = {}
-    for number, block in enumerate(blocks(fragment.text_column("original")), start=1):
-        row = Row(block.get("id", ""), number, block.get("data-block", ""), block)
+    for block in blocks(fragment.text_column("original")):
+        row = Row(block.get("id", ""), passage_label(siglum, block.get("id", "")), block.get("data-block", ""), block)
         result.append(row)
         by_id[row.id] = row
     return result, _pair(by_id, blocks(fragment.text_column("translation")))

@@ -1,21 +1,25 @@
-"""The pipeline, top to bottom: load -> validate -> transform -> index -> render -> write.
+"""The pipeline, top to bottom: read -> validate -> transform -> index -> render -> write.
 
-Everything is read, checked and rendered in memory first; nothing is written
-unless the whole edition validates and every page rendered.
+`build()` is the whole of it. Everything is read and checked first (`read_edition`,
+`check_edition`); past the barrier nothing more is read from the project but the
+XSLT and the templates, and nothing is written until every page has been rendered
+in memory; `write_site` then replaces the output folder whole.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .align import note_rows, rows
 from .config import load_config
 from .index import build_index
+from .labels import load_labels
 from .metadata import text_meta
-from .problems import ERROR, EditionError, Problem, has_errors
+from .model import Edition, Text
+from .outputs import OUTPUTS, Site
+from .problems import EditionError, Problem, has_errors
 from .qa import TextFigures, figures, strict_problems
 from .registers import load_registry
-from .render import INDEX_PAGES, Renderer, TextView
+from .render import Renderer
 from .sources import Project, load_corpus
 from .transform import Transformer
 from .validate import Validator, validate_corpus
@@ -28,17 +32,34 @@ class BuildResult:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def load_and_validate(project: Project, validator: Validator | None = None):
-    """Load and validate: the corpus, its registry and every problem found."""
-    corpus, problems = load_corpus(project)
+def read_edition(project: Project) -> Edition:
+    """Read: the configuration, every TEI file, the registers, each text's metadata, the
+    static assets. What cannot be read is in `edition.problems`, not raised."""
+    problems: list[Problem] = []
+    try:
+        config = load_config(project)
+    except EditionError as err:
+        config, problems = None, list(err.problems)
+    corpus, found = load_corpus(project)
+    problems += found
     registry = load_registry(corpus)
-    if not has_errors(problems):  # schemas and rules need every file parsed
-        problems += validate_corpus(corpus, registry, validator)
-    return corpus, registry, problems
+    texts = [Text(doc, text_meta(corpus, doc)) for doc in corpus.texts]
+    assets = {path.name: path.read_bytes() for path in sorted((project.templates_dir / "static").iterdir())
+              if path.is_file()}
+    return Edition(config, corpus, registry, texts, problems, assets)
+
+
+def check_edition(edition: Edition, validator: Validator | None = None) -> list[Problem]:
+    """Validate: every problem of the edition (reading problems included); [] means publishable."""
+    problems = list(edition.problems)
+    # schemas and rules need every file parsed (a broken configuration does not stop them)
+    if not has_errors([p for p in problems if p.rule != "config"]):
+        problems += validate_corpus(edition.corpus, edition.registry, validator)
+    return problems
 
 
 def check(project: Project, validator: Validator | None = None) -> list[Problem]:
-    return load_and_validate(project, validator)[2]
+    return check_edition(read_edition(project), validator)
 
 
 @dataclass
@@ -50,54 +71,37 @@ class Report:
 
 
 def inspect(project: Project, validator: Validator | None = None, strict: bool = False) -> Report:
+    edition = read_edition(project)
     try:
-        corpus, registry, problems = load_and_validate(project, validator)
+        problems = check_edition(edition, validator)
     except EditionError as err:  # a schema that cannot be loaded
-        return Report(err.problems)
+        return Report(edition.problems + err.problems)
     if strict:
-        problems += strict_problems(corpus, registry)
-    return Report(problems, figures(corpus))
+        problems += strict_problems(edition.corpus, edition.registry)
+    return Report(problems, figures(edition.corpus))
 
 
 def render_site(project: Project) -> BuildResult:
-    config = load_config(project)
-    corpus, registry, problems = load_and_validate(project)
+    # read, validate
+    edition = read_edition(project)
+    problems = check_edition(edition)
     if has_errors(problems):
         raise EditionError(problems)
-
-    renderer = Renderer(project, config)
-    metas = [text_meta(corpus, doc) for doc in corpus.texts]
-    titles = {meta.siglum: meta for meta in metas}
-    files: dict[str, bytes] = {"index.html": renderer.home(metas)}
-    # Each text is transformed and rendered in turn, so that only one text's HTML tree is in
-    # memory at a time (holding them all made memory grow with the size of the edition).
-    transformer = Transformer(project)
-    warnings: list[Problem] = []
-    for doc, meta in zip(corpus.texts, metas, strict=True):
-        fragment, found = transformer.transform(doc)
-        warnings += found
-        aligned, orphans = rows(fragment)
-        if orphans:  # validation should have caught these; never publish a text that lost a block
-            raise EditionError([Problem(project.show(doc.path), 0, 0, ERROR, "align-orphan",
-                                        f"translation block {o.get('id')} has no original block", "") for o in orphans])
-        files[f"texts/{meta.siglum}.html"] = renderer.text(TextView(meta, aligned, *note_rows(fragment)), titles)
-    index = build_index(corpus, registry)
-    for slug, prefix, heading in INDEX_PAGES:
-        entries = [entry for entry in registry.values() if entry.prefix == prefix]
-        entries.sort(key=(lambda e: (e.sort_date, e.label)) if prefix == "event" else (lambda e: e.label.casefold()))
-        files[f"index/{slug}.html"] = renderer.index_page(slug, heading, entries, index, titles)
-    files["index/chronology.html"] = renderer.chronology(index, titles)
-    for doc in corpus.texts:
-        files[f"tei/{doc.path.name}"] = doc.path.read_bytes()
-    for doc in corpus.registers.values():
-        files[f"tei/registers/{doc.path.name}"] = doc.path.read_bytes()
-    for asset in sorted((project.templates_dir / "static").iterdir()):
-        if asset.is_file():
-            files[f"static/{asset.name}"] = asset.read_bytes()
-    return BuildResult(files, warnings)
+    # ---- the barrier: everything is read and checked; from here on only pages are made ----
+    labels = load_labels(project, edition.config.language)
+    # index (transform and render run per text inside the outputs, one text's tree at a time)
+    site = Site(edition, build_index(edition.corpus, edition.registry), Renderer(project, edition.config, labels),
+                Transformer(project, edition.registry, labels))
+    files: dict[str, bytes] = {}
+    for output in OUTPUTS:
+        for path, data in output(site):
+            if path in files:
+                raise AssertionError(f"two outputs write {path}")
+            files[path] = data
+    return BuildResult(files, site.warnings)
 
 
 def build(project: Project, out: Path) -> BuildResult:
-    result = render_site(project)
-    write_site(result.files, out)
+    result = render_site(project)  # read -> validate -> transform -> index -> render, all in memory
+    write_site(result.files, out)  # write: whole or not at all
     return result

@@ -14,10 +14,11 @@ from collections import Counter
 
 from lxml import etree
 
+from .model import EDITORS_NOTE_TYPES
 from .sources import TEI_NS
 
 _SKIPPED = {f"{{{TEI_NS}}}{name}" for name in ("corr", "reg", "expan", "supplied")}
-_EDITORS_NOTES = {"translation", "editorial"}
+# elements whose boundaries separate words (wider than the reading view's blocks)
 _BLOCKS = {f"{{{TEI_NS}}}{name}" for name in (
     "p", "head", "note", "item", "list", "label", "div", "ab", "quote", "cit", "s", "bibl", "lg", "l",
     "front", "body", "back", "text", "group", "listBibl", "table", "row", "cell", "byline", "docTitle")}
@@ -69,7 +70,7 @@ def diplomatic_text(element: etree._Element) -> str:
     def walk(node: etree._Element) -> None:
         if not isinstance(node.tag, str) or node.tag in _SKIPPED:
             return
-        if node.tag == f"{{{TEI_NS}}}note" and node.get("type") in _EDITORS_NOTES:
+        if node.tag == f"{{{TEI_NS}}}note" and node.get("type") in EDITORS_NOTE_TYPES:
             return
         block = node.tag in _BLOCKS
         parts.append(" " if block else "")

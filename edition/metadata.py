@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .sources import NS, XML_NS, Corpus, Document, direction
+from .model import direction, text_path
+from .sources import NS, XML_NS, Corpus, Document
 from .sources import plain_text as _text
 
 
@@ -73,7 +74,7 @@ def text_meta(corpus: Corpus, doc: Document) -> TextMeta:
                           for r in _all(doc, "tei:teiHeader//tei:titleStmt/tei:respStmt")],
         version=(_all(doc, "tei:teiHeader//tei:editionStmt/tei:edition/@n") or [""])[0],
         published=_first_text(doc.root, "tei:teiHeader//tei:publicationStmt/tei:date"),
-        path=_first_text(doc.root, "tei:teiHeader//tei:publicationStmt/tei:idno[@type='path']") or f"texts/{siglum}.html",
+        path=text_path(siglum),  # validation ties the header's idno type="path" to it
         source=_source_text(source[0]) if source else "",
         source_links=_web_links(_all(doc, "tei:teiHeader//tei:sourceDesc//tei:ptr")),
         identification=_first_text(doc.root, "tei:teiHeader//tei:notesStmt/tei:note[@type='identification']"),

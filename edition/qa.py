@@ -17,23 +17,16 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .problems import WARNING, Problem
-from .registers import PREFIXES, Entry
-from .sources import NS, TEI_NS, TRANSLATION_LANG, XML_NS, Corpus, Document, plain_text
+from .model import BLOCK, EDITORS_NOTE_TYPES, KIND_BY_PREFIX, REGISTER_KINDS, TRANSLATION_LANG
+from .registers import Entry
+from .sources import NS, TEI_NS, XML_NS, Corpus, Document, plain_text
 
 _XML_ID = f"{{{XML_NS}}}id"
 _XML_LANG = f"{{{XML_NS}}}lang"
 _NOTE = f"{{{TEI_NS}}}note"
-# as in the Schematron: a quotation is a block only when it is set off (a child of a division)
-BLOCKS = ("tei:p | tei:head | tei:item | tei:quote[parent::tei:div or parent::tei:body or parent::tei:front"
-          " or parent::tei:back] | tei:ab | tei:note[@place='foot']")
-_EDITORS_NOTES = ("translation", "editorial")
 _NOT_MENTIONS = {f"{{{TEI_NS}}}{name}" for name in ("title", "expan", "corr", "reg")}
 # what counts as one tagged name of each kind
-NAME_KINDS = (
-    ("person", "tei:persName"), ("place", "tei:placeName"), ("org", "tei:orgName"),
-    ("event", "tei:rs[@type='event']"), ("work", "tei:title[@ref] | tei:bibl[starts-with(@corresp, 'bibl:')]"),
-    ("date", "tei:date"), ("measure", "tei:measure"),
-)
+NAME_KINDS = (*((kind.prefix, kind.names) for kind in REGISTER_KINDS), ("date", "tei:date"), ("measure", "tei:measure"))
 # a translation sentence whose length, measured against its original, is this many times
 # above or below the text's usual proportion is reported; short sentences are left alone
 RATIO_FACTOR = 2.5
@@ -99,7 +92,7 @@ def text_figures(corpus: Corpus, doc: Document) -> TextFigures:
                           original.get(_XML_LANG, "") if original is not None else "")
     if original is None:
         return figures
-    blocks = [b for b in original.xpath(f".//*[{_self(BLOCKS)}]", namespaces=NS) if b.get(_XML_ID)]
+    blocks = [b for b in original.xpath(f".//*[{_self(BLOCK)}]", namespaces=NS) if b.get(_XML_ID)]
     sentences = [s for s in original.iterfind(".//tei:s", NS) if s.get(_XML_ID)]
     original_ids = {e.get(_XML_ID) for e in original.iter() if e.get(_XML_ID)}
     pointed: Counter[str] = Counter()
@@ -111,7 +104,7 @@ def text_figures(corpus: Corpus, doc: Document) -> TextFigures:
             targets = _targets(element)
             figures.dangling += sum(1 for t in targets if t not in original_ids)
             pointed.update(targets)
-            if element.xpath(f"boolean({_self(BLOCKS)})", namespaces=NS):
+            if element.xpath(f"boolean({_self(BLOCK)})", namespaces=NS):
                 block_pointers.update(targets)
     block_ids = {b.get(_XML_ID) for b in blocks}
     figures.blocks, figures.sentences = len(blocks), len(sentences)
@@ -172,7 +165,7 @@ def _untagged_segments(column: etree._Element):
     def skipped(element: etree._Element) -> bool:
         # a name inside the title of a cited work is part of the title, not a mention; the
         # editors' expansions and corrections are not the source's words
-        return bool(element.get("ref")) or (element.tag == _NOTE and element.get("type") in _EDITORS_NOTES) \
+        return bool(element.get("ref")) or (element.tag == _NOTE and element.get("type") in EDITORS_NOTE_TYPES) \
             or element.tag in _NOT_MENTIONS
 
     def walk(element: etree._Element):
@@ -292,7 +285,7 @@ def _untranslated_notes(corpus: Corpus, doc: Document) -> list[Problem]:
     shown = corpus.project.show(doc.path)
     problems = []
     for note in original.iter(_NOTE):
-        if note.get("type") in _EDITORS_NOTES:
+        if note.get("type") in EDITORS_NOTE_TYPES:
             continue
         note_id = note.get(_XML_ID, "")
         if note_id in translated and (translated[note_id] or not plain_text(note)):
@@ -312,12 +305,11 @@ def _unreferenced_entries(corpus: Corpus, registry: dict[str, Entry]) -> list[Pr
         for value in doc.root.xpath("//@ref | //@target | //@source | //@corresp"):
             used.update(value.split())
     files = corpus.project.register_files()
-    kinds = {prefix: kind for prefix, (kind, _tag) in PREFIXES.items()}
     problems = []
     for entry in registry.values():
         if entry.key in used:
             continue
-        path = files[kinds[entry.prefix]]
+        path = files[KIND_BY_PREFIX[entry.prefix].file]
         problems.append(Problem(corpus.project.show(path), entry.line, 1, WARNING, "register-unused",
                                 f"the register entry {entry.key} ({entry.label}) is referenced by no text",
                                 f"tag its mentions with ref=\"{entry.key}\", or remove the entry if no text needs it"))

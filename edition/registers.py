@@ -10,17 +10,11 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from .collation import collation_key, initial
+from .model import REGISTER_KINDS
 from .sources import NS, XML_NS, Corpus
 from .sources import plain_text as _text
 
-# prefix used in @ref -> (register file kind, element holding an entry)
-PREFIXES = {
-    "person": ("persons", "person"),
-    "place": ("places", "place"),
-    "org": ("organisations", "org"),
-    "event": ("events", "event"),
-    "bibl": ("bibliography", "bibl"),
-}
 NAME_ELEMENTS = ("persName", "placeName", "orgName", "label", "title")
 LANGUAGE_ORDER = {"en": 0, "tr": 1, "ur": 2, "ru": 3}
 
@@ -45,6 +39,12 @@ class Entry:
     coordinates: tuple[float, float] | None = None
     idnos: dict[str, str] = field(default_factory=dict)
     line: int = 0
+    sort: str = ""  # the register's @sortKey (persons: surname first), else the label
+
+    @property
+    def initial(self) -> str:
+        """The letter the index lists the entry under."""
+        return initial(self.sort or self.label)
 
     @property
     def date_label(self) -> str:
@@ -109,18 +109,26 @@ def _entry(prefix: str, element) -> Entry:
     entry_id = element.get(f"{{{XML_NS}}}id")
     label = _work_label(element) if prefix == "bibl" else (names[0].text if names else entry_id)
     return Entry(f"{prefix}:{entry_id}", prefix, entry_id, label, names, " ".join(description.split()),
-                 element.get("type", ""), dates, coordinates, idnos, element.sourceline or 0)
+                 element.get("type", ""), dates, coordinates, idnos, element.sourceline or 0,
+                 element.get("sortKey", ""))
+
+
+def sort_key(entry: Entry) -> tuple:
+    """How an index page orders its entries: events in time order, everything else
+    alphabetically (Turkish and Urdu collation) by the sort key or the label."""
+    by_name = (collation_key(entry.sort or entry.label), entry.id)
+    return (entry.sort_date, by_name) if entry.prefix == "event" else by_name
 
 
 def load_registry(corpus: Corpus) -> dict[str, Entry]:
     """Every register entry by its key (`place:kars`), in register order."""
     registry: dict[str, Entry] = {}
-    for prefix, (kind, tag) in PREFIXES.items():
-        doc = corpus.registers.get(kind)
+    for kind in REGISTER_KINDS:
+        doc = corpus.registers.get(kind.file)
         if doc is None:
             continue
-        for element in doc.root.iter(f"{{{NS['tei']}}}{tag}"):
+        for element in doc.root.iter(f"{{{NS['tei']}}}{kind.element}"):
             if element.get(f"{{{XML_NS}}}id"):
-                entry = _entry(prefix, element)
+                entry = _entry(kind.prefix, element)
                 registry[entry.key] = entry
     return registry

@@ -1,26 +1,21 @@
-"""Jinja2 owns the pages: the shell, the aligned rows, the index, every label.
+"""Jinja2 owns the pages: the page shells, the aligned rows, the index, every label.
 
 The XSLT fragments come in as lxml elements and are serialised here as markup;
-everything else reaches the templates as data and is escaped by them.
+everything else reaches the templates as data and is escaped by them. Every template
+sees the edition's configuration, its labels table and the model's register kinds.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import posixpath
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from lxml import etree
 from markupsafe import Markup
 
-from .align import NoteRow, Row
 from .config import Config
-from .index import Index
-from .metadata import TextMeta
-from .registers import PREFIXES, Entry
-from .sources import Project, direction
-
-_HEADINGS = {"person": "Persons", "place": "Places", "org": "Organisations", "event": "Events", "bibl": "Works cited"}
-# (page slug = register file kind, ref prefix, heading), in the order of the navigation
-INDEX_PAGES = tuple((kind, prefix, _HEADINGS[prefix]) for prefix, (kind, _tag) in PREFIXES.items())
+from .model import CHRONOLOGY_PAGE, HOME_PAGE, REGISTER_KINDS, direction, passage_label, text_path
+from .registers import Entry
+from .sources import Project
 
 
 def html(element: etree._Element | None) -> Markup:
@@ -30,12 +25,13 @@ def html(element: etree._Element | None) -> Markup:
     return Markup(etree.tostring(element, method="html", encoding="unicode", with_tail=False))
 
 
-@dataclass
-class TextView:
-    meta: TextMeta
-    rows: list[Row]
-    footnotes: list[NoteRow]  # the source's own notes, each beside its translation
-    edition_notes: list[etree._Element]  # translation and editorial notes
+def groupby_initial(entries: list[Entry], by_year: bool = False) -> list[tuple[str, list[Entry]]]:
+    """Sorted entries in groups under their letter (or year), in order, for an index's jumps."""
+    groups: dict[str, list[Entry]] = {}
+    for entry in entries:
+        key = (entry.sort_date[:4] if entry.sort_date != "9999" else "undated") if by_year else entry.initial
+        groups.setdefault(key, []).append(entry)
+    return list(groups.items())
 
 
 def environment(project: Project) -> Environment:
@@ -49,28 +45,26 @@ def environment(project: Project) -> Environment:
     )
     env.filters["html"] = html
     env.filters["dir"] = direction
+    env.filters["groupby_initial"] = groupby_initial
+    env.globals.update(kinds=REGISTER_KINDS, passage_label=passage_label, text_path=text_path,
+                       home_page=HOME_PAGE, chronology_page=CHRONOLOGY_PAGE)
     return env
 
 
 class Renderer:
-    def __init__(self, project: Project, config: Config):
+    """Renders one page: a template, the page's own path (for relative links) and its data."""
+
+    def __init__(self, project: Project, config: Config, labels: dict[str, dict[str, str]]):
         self.env = environment(project)
         self.config = config
+        self.labels = labels
 
-    def _page(self, template: str, root: str, **context) -> bytes:
-        return self.env.get_template(template).render(edition=self.config, root=root, index_pages=INDEX_PAGES,
-                                                      **context).encode("utf-8")
+    def page(self, template: str, path: str, **context) -> bytes:
+        root = "../" * path.count("/")
 
-    def home(self, texts: list[TextMeta]) -> bytes:
-        return self._page("home.html", "", texts=texts)
+        def link(target: str) -> str:
+            """A site path (texts/x.html#p3) as a link from this page."""
+            return posixpath.relpath(target, posixpath.dirname(path) or ".")
 
-    def text(self, view: TextView, titles: dict[str, TextMeta]) -> bytes:
-        return self._page("text.html", "../", view=view, meta=view.meta, titles=titles)
-
-    def index_page(self, slug: str, heading: str, entries: list[Entry], index: Index,
-                   titles: dict[str, TextMeta]) -> bytes:
-        return self._page("register.html", "../", slug=slug, heading=heading, entries=entries,
-                          index=index, titles=titles)
-
-    def chronology(self, index: Index, titles: dict[str, TextMeta]) -> bytes:
-        return self._page("chronology.html", "../", index=index, titles=titles)
+        return self.env.get_template(template).render(edition=self.config, labels=self.labels, root=root,
+                                                      path=path, link=link, **context).encode("utf-8")

@@ -12,26 +12,18 @@ from pathlib import Path
 
 from lxml import etree
 
+from .model import REGISTER_KINDS
 from .problems import ERROR, Problem, display_path
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 NS = {"tei": TEI_NS}
-REGISTER_KINDS = ("persons", "places", "organisations", "events", "bibliography")
 _DECLARATION = re.compile(rb"<!(DOCTYPE|ENTITY)\b")
-_RTL_LANGUAGES = {"ur", "ar", "fa", "ota"}
-# the language of the edition's translations; text the source itself gives in it is not translated
-TRANSLATION_LANG = "en"
 
 
 def plain_text(element: etree._Element | None) -> str:
     """An element's text with its whitespace squeezed, as pages and the index show it."""
     return " ".join("".join(element.itertext()).split()) if element is not None else ""
-
-
-def direction(lang: str) -> str:
-    """rtl for the Arabic-script languages of the edition (Urdu, Ottoman Turkish…), else ltr."""
-    return "rtl" if lang.split("-")[0] in _RTL_LANGUAGES else "ltr"
 
 
 @dataclass(frozen=True)
@@ -76,7 +68,7 @@ class Project:
         return sorted(self.texts_dir.glob("*.xml"))
 
     def register_files(self) -> dict[str, Path]:
-        return {kind: self.registers_dir / f"{kind}.xml" for kind in REGISTER_KINDS}
+        return {kind.file: self.registers_dir / f"{kind.file}.xml" for kind in REGISTER_KINDS}
 
     def show(self, path: Path | str) -> str:
         return display_path(path, self.root)
@@ -88,6 +80,7 @@ class Document:
 
     path: Path
     tree: etree._ElementTree
+    data: bytes = b""  # the file as read: published byte for byte, never rewritten
 
     @property
     def root(self) -> etree._Element:
@@ -151,7 +144,7 @@ def parse_xml(path: Path, project: Project) -> tuple[Document | None, list[Probl
         message = err.msg.split(", line ")[0] if err.msg else "not well-formed XML"
         rule = "id-duplicate" if "already defined" in (err.msg or "") else "xml-syntax"
         return None, [Problem(shown, line, col, ERROR, rule, message, "fix the XML so that it is well-formed")]
-    return Document(path, tree), []
+    return Document(path, tree, data), []
 
 
 def load_corpus(project: Project) -> tuple[Corpus, list[Problem]]:

@@ -1,17 +1,25 @@
 """TEI -> HTML fragments with the project's XSLT 1.0 stylesheets (compiled once).
 
-The stylesheet output stays an lxml tree: `align` pairs its blocks into rows and
-`render` serialises each fragment into the Jinja page as markup.
+The stylesheet output stays an lxml tree: `align` pairs its blocks into rows and the
+text-page output serialises each fragment into the Jinja page as markup.
+
+What the stylesheets need to know about the edition they ask the model, through the
+extension functions below (namespace urn:x-edition:xslt), so that no fact of the model
+is written a second time in XSLT: the direction of a language, the index page of a
+register entry and its name, the address of another text, the mark of a note.
 """
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 from functools import cached_property
 
 from lxml import etree
 
+from .model import CROSS_TEXT_TARGET, KIND_BY_PREFIX, direction, note_mark, text_path
 from .problems import WARNING, Problem
+from .registers import Entry
 from .sources import Document, Project, secure_parser
 
 
@@ -32,6 +40,9 @@ class Fragment:
 
 EXTENSIONS_NS = "urn:x-edition:xslt"
 _MESSAGE = re.compile(r"^\s*(\d+): (.*)$", re.S)
+# the XSLT parameter -> the labels table entry it takes
+_LABEL_PARAMS = {"label-note": ("text", "note"), "label-note-list": ("text", "note_open_list"),
+                 "label-note-back": ("text", "note_back"), "label-close": ("text", "close")}
 
 
 def _source_line(_context, nodes) -> str:
@@ -39,21 +50,56 @@ def _source_line(_context, nodes) -> str:
     return str(getattr(nodes[0], "sourceline", 0) or 0) if nodes else "0"
 
 
+def _relative(target: str, page: str) -> str:
+    """The address of `target` (a site path) as a link from `page` (a site path)."""
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
 class Transformer:
-    def __init__(self, project: Project):
+    def __init__(self, project: Project, registry: dict[str, Entry], labels: dict[str, dict[str, str]]):
         self.project = project
+        self.registry = registry
+        self.labels = labels
+        self._siglum = ""  # the text being transformed
 
     @cached_property
     def stylesheet(self) -> etree.XSLT:
         path = self.project.xslt_dir / "tei2html.xsl"
+        functions = {"line": _source_line, "dir": self._dir, "index-href": self._index_href,
+                     "index-label": self._index_label, "text-href": self._text_href, "note-mark": self._note_mark}
         # The imports are read when compiling; at run time the stylesheet needs no file at all.
         return etree.XSLT(etree.parse(str(path), secure_parser()), access_control=etree.XSLTAccessControl.DENY_ALL,
-                          extensions={(EXTENSIONS_NS, "line"): _source_line})
+                          extensions={(EXTENSIONS_NS, name): f for name, f in functions.items()})
 
-    def transform(self, doc: Document) -> tuple[Fragment, list[Problem]]:
-        result = self.stylesheet(doc.tree, **{"index-href": etree.XSLT.strparam("../index/")})
+    def transform(self, doc: Document, siglum: str) -> tuple[Fragment, list[Problem]]:
+        self._siglum = siglum
+        params = {name: etree.XSLT.strparam(self.labels[section][key])
+                  for name, (section, key) in _LABEL_PARAMS.items()}
+        result = self.stylesheet(doc.tree, **params)
         problems = [self._problem(doc, entry.message) for entry in self.stylesheet.error_log]
         return Fragment(result.getroot()), problems
+
+    # -- the extension functions: each answers from the model ----------------------------------
+    def _dir(self, _context, lang: str) -> str:
+        return direction(lang)
+
+    def _index_href(self, _context, uri: str) -> str:
+        prefix, _, entry_id = uri.partition(":")
+        kind = KIND_BY_PREFIX.get(prefix)
+        return f"{_relative(kind.page, text_path(self._siglum))}#{entry_id}" if kind else ""
+
+    def _index_label(self, _context, uri: str) -> str:
+        entry = self.registry.get(uri)
+        return f"{self.labels['register']['index_link']} {entry.label if entry else uri}"
+
+    def _text_href(self, _context, target: str) -> str:
+        found = CROSS_TEXT_TARGET.match(target)
+        if not found:
+            return ""
+        return f"{_relative(text_path(found.group(1)), text_path(self._siglum))}#{found.group(2)}"
+
+    def _note_mark(self, _context, xml_id: str, n: str) -> str:
+        return note_mark(self._siglum, xml_id, n)
 
     def _problem(self, doc: Document, message: str) -> Problem:
         found = _MESSAGE.match(message)

@@ -20,6 +20,7 @@ from lxml import etree, isoschematron
 from . import conformance
 from .conformance import TeiAll
 from .fidelity import compare, diplomatic_text
+from .model import CROSS_TEXT_TARGET, KIND_BY_PREFIX, text_path
 from .problems import ERROR, EditionError, Problem
 from .registers import Entry
 from .sources import NS, XML_NS, Corpus, Document, Project, secure_parser
@@ -124,6 +125,7 @@ def validate_corpus(corpus: Corpus, registry: dict[str, Entry], validator: Valid
     for doc in corpus.texts:
         problems += validator.grammar_problems(doc, validator.text_grammar)
         problems += _siglum_problems(corpus, doc)
+        problems += _path_problems(corpus, doc)
         problems += _transcription_problems(corpus, doc)
         problems += _web_address_problems(corpus, doc)
     if validator.tei_all is not None:
@@ -160,6 +162,20 @@ def _siglum_problems(corpus: Corpus, doc: Document) -> list[Problem]:
     return [Problem(corpus.project.show(doc.path), doc.root.sourceline or 1, 1, ERROR, "siglum-filename",
                     f"the root xml:id '{siglum}' differs from the file name '{doc.path.name}'",
                     f"name the file {siglum}.xml or set xml:id=\"{doc.path.stem}\" on <TEI>")]
+
+
+def _path_problems(corpus: Corpus, doc: Document) -> list[Problem]:
+    """The header's idno type="path" names the page the build writes (model.text_path), so that
+    the address printed in the TEI is the address of the page."""
+    expected = text_path(doc.root.get(_XML_ID) or doc.path.stem)
+    idno = doc.root.find("tei:teiHeader//tei:publicationStmt/tei:idno[@type='path']", NS)
+    if idno is not None and (idno.text or "").strip() == expected:
+        return []
+    found = "has no idno type=\"path\"" if idno is None else f"gives the path '{(idno.text or '').strip()}'"
+    return [Problem(corpus.project.show(doc.path), (idno if idno is not None else doc.root).sourceline or 1, 1, ERROR,
+                    "text-path", f"the header {found}, but the text's page is {expected}",
+                    f"write <idno type=\"path\">{expected}</idno> in publicationStmt: a text's page is "
+                    "texts/<siglum>.html")]
 
 
 def _transcription_problems(corpus: Corpus, doc: Document) -> list[Problem]:
@@ -204,7 +220,7 @@ def _duplicate_id_problems(corpus: Corpus) -> list[Problem]:
 # the forms a non-ref @target may take: a web address, a place in the edition, a register entry
 _TARGET_FORMS = re.compile(r"^(?:https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?"
                            r"|(?:[a-z][a-z0-9-]*\.xml)?#[\w.-]+"
-                           r"|(?:person|place|org|event|bibl):[\w.-]+)$")
+                           rf"|(?:{'|'.join(KIND_BY_PREFIX)}):[\w.-]+)$")
 
 
 def _web_address_problems(corpus: Corpus, doc: Document) -> list[Problem]:
@@ -225,15 +241,12 @@ def _web_address_problems(corpus: Corpus, doc: Document) -> list[Problem]:
     return problems
 
 
-_CROSS_TEXT = re.compile(r"^([a-z][a-z0-9-]*)\.xml#(.+)$")
-
-
 def _cross_text_ref_problems(corpus: Corpus) -> list[Problem]:
     ids = {corpus.siglum(doc): {e.get(_XML_ID) for e in doc.root.iter() if e.get(_XML_ID)} for doc in corpus.texts}
     problems = []
     for doc in corpus.texts:
         for ref in doc.root.xpath("tei:text//tei:ref[@target]", namespaces=NS):
-            match = _CROSS_TEXT.match(ref.get("target", ""))
+            match = CROSS_TEXT_TARGET.match(ref.get("target", ""))
             if match and match.group(2) not in ids.get(match.group(1), set()):
                 problems.append(Problem(corpus.project.show(doc.path), ref.sourceline or 0, 1, ERROR,
                                         "ref-target-unknown",
@@ -242,7 +255,7 @@ def _cross_text_ref_problems(corpus: Corpus) -> list[Problem]:
     return problems
 
 
-_TOKEN = re.compile(r"\b(person|place|org|event|bibl):([A-Za-z0-9_.-]+)")
+_TOKEN = re.compile(rf"\b({'|'.join(KIND_BY_PREFIX)}):([A-Za-z0-9_.-]+)")
 
 
 def _with_hints(problems: list[Problem], registry: dict[str, Entry]) -> list[Problem]:

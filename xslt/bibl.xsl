@@ -5,7 +5,8 @@
 <xsl:stylesheet version="1.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
-  exclude-result-prefixes="tei">
+  xmlns:ed="urn:x-edition:xslt"
+  exclude-result-prefixes="tei ed">
 
   <xsl:template match="tei:bibl">
     <span class="tei-bibl">
@@ -16,7 +17,7 @@
       <xsl:apply-templates/>
     </span>
     <xsl:if test="starts-with(@corresp, 'bibl:')">
-      <a class="entity-link" data-ref="{normalize-space(@corresp)}" aria-label="{normalize-space(@corresp)}">
+      <a class="entity-link" data-ref="{normalize-space(@corresp)}" aria-label="{ed:index-label(normalize-space(@corresp))}">
         <xsl:attribute name="href">
           <xsl:call-template name="index-href">
             <xsl:with-param name="uri" select="normalize-space(@corresp)"/>

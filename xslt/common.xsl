@@ -3,7 +3,8 @@
 <xsl:stylesheet version="1.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
-  exclude-result-prefixes="tei">
+  xmlns:ed="urn:x-edition:xslt"
+  exclude-result-prefixes="tei ed">
 
   <!-- the text's siglum, used where a note has no xml:id of its own -->
   <xsl:variable name="siglum" select="/tei:TEI/@xml:id"/>
@@ -13,15 +14,12 @@
     <xsl:value-of select="ancestor-or-self::*[@xml:lang][1]/@xml:lang"/>
   </xsl:template>
 
-  <!-- rtl for the Arabic-script languages of the edition -->
+  <!-- the writing direction of that language: edition/model.py direction() is the one definition -->
   <xsl:template name="dir">
     <xsl:variable name="lang">
       <xsl:call-template name="lang"/>
     </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="$lang = 'ur' or $lang = 'ar' or $lang = 'fa' or starts-with($lang, 'ota')">rtl</xsl:when>
-      <xsl:otherwise>ltr</xsl:otherwise>
-    </xsl:choose>
+    <xsl:value-of select="ed:dir(string($lang))"/>
   </xsl:template>
 
   <!-- lang and dir on a block -->
@@ -30,9 +28,11 @@
     <xsl:attribute name="dir"><xsl:call-template name="dir"/></xsl:attribute>
   </xsl:template>
 
-  <!-- @xml:id -> id, @corresp -> data-corresp: every output element traces back to its TEI -->
+  <!-- @xml:id -> id, @corresp -> data-corresp: every output element traces back to its TEI.
+       Inside a note no id is written: a note's text stands twice on the page (in its popover
+       and in the list of notes), and the list entry carries the note's own id. -->
   <xsl:template name="trace">
-    <xsl:if test="@xml:id">
+    <xsl:if test="@xml:id and not(ancestor::tei:note)">
       <xsl:attribute name="id"><xsl:value-of select="@xml:id"/></xsl:attribute>
     </xsl:if>
     <xsl:if test="@corresp">

@@ -4,23 +4,16 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:str="http://exslt.org/strings"
+  xmlns:ed="urn:x-edition:xslt"
   extension-element-prefixes="str"
-  exclude-result-prefixes="tei str">
+  exclude-result-prefixes="tei str ed">
 
-  <!-- the index page and anchor of one private URI: person:lenin -> ../index/persons.html#lenin -->
+  <!-- the index page and anchor of one private URI (person:lenin -> ../index/persons.html#lenin)
+       and the accessible name of a link to it ("Index: Vladimir Lenin"): edition/transform.py
+       answers both from the model's table of register kinds and the registry -->
   <xsl:template name="index-href">
     <xsl:param name="uri"/>
-    <xsl:variable name="prefix" select="substring-before($uri, ':')"/>
-    <xsl:value-of select="$index-href"/>
-    <xsl:choose>
-      <xsl:when test="$prefix = 'person'">persons</xsl:when>
-      <xsl:when test="$prefix = 'place'">places</xsl:when>
-      <xsl:when test="$prefix = 'org'">organisations</xsl:when>
-      <xsl:when test="$prefix = 'event'">events</xsl:when>
-      <xsl:when test="$prefix = 'bibl'">bibliography</xsl:when>
-    </xsl:choose>
-    <xsl:text>.html#</xsl:text>
-    <xsl:value-of select="substring-after($uri, ':')"/>
+    <xsl:value-of select="ed:index-href(string($uri))"/>
   </xsl:template>
 
   <!-- persName, placeName, orgName, rs, title with one ref and no tagged name inside: a link -->
@@ -44,7 +37,7 @@
       <xsl:apply-templates/>
     </span>
     <xsl:for-each select="str:tokenize(normalize-space(@ref), ' ')">
-      <a class="entity-link" data-ref="{.}" aria-label="{.}">
+      <a class="entity-link" data-ref="{.}" aria-label="{ed:index-label(string(.))}">
         <xsl:attribute name="href">
           <xsl:call-template name="index-href">
             <xsl:with-param name="uri" select="string(.)"/>
@@ -92,7 +85,7 @@
         </xsl:when>
         <xsl:when test="contains(@target, '.xml#') and not(contains(@target, ':')) and not(contains(@target, '/'))">
           <xsl:attribute name="href">
-            <xsl:value-of select="concat(substring-before(@target, '.xml#'), '.html#', substring-after(@target, '.xml#'))"/>
+            <xsl:value-of select="ed:text-href(string(@target))"/>
           </xsl:attribute>
         </xsl:when>
       </xsl:choose>

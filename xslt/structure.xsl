@@ -95,9 +95,10 @@
     </blockquote>
   </xsl:template>
 
-  <!-- s: a sentence; focusable so that its counterpart can be highlighted from the keyboard -->
+  <!-- s: a sentence. Not a tab stop (one per paragraph is the ¶ link): its counterpart is shown
+       when it is selected, followed by a link, or at the reading line as the page scrolls -->
   <xsl:template match="tei:s">
-    <span class="tei-s" tabindex="0">
+    <span class="tei-s">
       <xsl:call-template name="trace"/>
       <xsl:apply-templates/>
     </span>

@@ -22,8 +22,11 @@
   <xsl:include href="corrections.xsl"/>
   <xsl:include href="bibl.xsl"/>
 
-  <!-- relative path from the text page to the folder of index pages, ending in '/' -->
-  <xsl:param name="index-href" select="'../index/'"/>
+  <!-- interface words, from the labels table (templates/labels/<language>.toml) -->
+  <xsl:param name="label-note" select="'Note'"/>
+  <xsl:param name="label-note-list" select="'In the list of notes'"/>
+  <xsl:param name="label-note-back" select="'Back to the text'"/>
+  <xsl:param name="label-close" select="'Close'"/>
 
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 </xsl:stylesheet>

@@ -1,0 +1,142 @@
+"""The edition model: what every stage knows about the edition, each fact defined once.
+
+- `REGISTER_KINDS`: the five registers (prefix, file, entry element, the names that point to them);
+- `BLOCK`: what a block of the reading view is (the unit that has a counterpart and a ¶ label);
+- `EDITORS_NOTE_TYPES`: the notes that are the edition's, not the source's;
+- `direction(lang)`: the writing direction of a language;
+- `text_path(siglum)`, `HOME_PAGE`, `CHRONOLOGY_PAGE`, `RegisterKind.page`: the address of every page;
+- `passage_label(siglum, id)`: how a reader sees a passage cited ("¶13 s. 2", "n. 27", "t5");
+- `Edition` / `Text`: the corpus read once, with each text's metadata and address.
+
+Validation, the XSLT (through extension functions and parameters, see transform.py),
+the index, the templates and QA all take these from here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the model's facts above import nothing of the edition; only its types below do
+    from .config import Config
+    from .metadata import TextMeta
+    from .problems import Problem
+    from .registers import Entry
+    from .sources import Corpus, Document
+
+
+@dataclass(frozen=True)
+class RegisterKind:
+    prefix: str  # the private URI prefix of @ref: person:lenin
+    file: str  # tei/registers/<file>.xml, and the index page index/<file>.html
+    element: str  # the register element holding one entry
+    names: str  # XPath (prefix tei:) of what names an entry of this kind in a text
+
+    @property
+    def page(self) -> str:
+        return f"index/{self.file}.html"
+
+
+REGISTER_KINDS: tuple[RegisterKind, ...] = (
+    RegisterKind("person", "persons", "person", "tei:persName"),
+    RegisterKind("place", "places", "place", "tei:placeName"),
+    RegisterKind("org", "organisations", "org", "tei:orgName"),
+    RegisterKind("event", "events", "event", "tei:rs[@type='event']"),
+    RegisterKind("bibl", "bibliography", "bibl", "tei:title[@ref] | tei:bibl[starts-with(@corresp, 'bibl:')]"),
+)
+KIND_BY_PREFIX = {kind.prefix: kind for kind in REGISTER_KINDS}
+KIND_BY_FILE = {kind.file: kind for kind in REGISTER_KINDS}
+
+# A block: the unit of the reading view that has an id, a counterpart and a ¶ label. A quotation
+# is a block only when it is set off (a child of a division); a footnote is a block of the notes.
+BLOCK = ("tei:p | tei:head | tei:item | tei:ab | tei:note[@place='foot']"
+         " | tei:quote[parent::tei:div or parent::tei:body or parent::tei:front or parent::tei:back]")
+BLOCK_OR_SENTENCE = f"{BLOCK} | tei:s"
+
+# the edition's own notes (the source's footnotes have no type)
+EDITORS_NOTE_TYPES = ("translation", "editorial")
+
+# the language of the edition's translations; text the source itself gives in it is not translated
+TRANSLATION_LANG = "en"
+
+# Arabic-script languages of the edition and its registers (Urdu, Arabic, Persian, Ottoman Turkish)
+_RTL_LANGUAGES = frozenset({"ur", "ar", "fa", "ota"})
+
+
+def direction(lang: str) -> str:
+    """rtl for a right-to-left language (by its primary subtag: ur, ur-Arab, ota-Arab…), else ltr."""
+    return "rtl" if lang.split("-")[0].lower() in _RTL_LANGUAGES else "ltr"
+
+
+# a cross-reference to another text: <siglum>.xml#<id>
+CROSS_TEXT_TARGET = re.compile(r"^([a-z][a-z0-9-]*)\.xml#(.+)$")
+
+
+HOME_PAGE = "index.html"
+CHRONOLOGY_PAGE = "index/chronology.html"
+
+
+def text_path(siglum: str) -> str:
+    """The page of a text below the site's root (and below the edition's base URL)."""
+    return f"texts/{siglum}.html"
+
+
+# Passage ids: <siglum>-p3 (block 3), -p3-s2 (its sentence 2), -p3-q1 (quotation), -h2 (heading),
+# -n7 (footnote 7), -tn4 (translation note), -e5 (editorial note); a translation's id adds -en.
+_PARTS = {"p": "¶{}", "h": "h. {}", "s": "s. {}", "q": "q. {}", "n": "n. {}", "tn": "t{}", "e": "e{}", "d": "div. {}"}
+_PART = re.compile(r"^(tn|[a-z])(\d+)$")
+
+
+def passage_label(siglum: str, xml_id: str) -> str:
+    """What the page shows for an id, and how the index cites it: kafkas-seddi-p13-s2 -> "¶13 s. 2".
+
+    An id outside the scheme is shown as it is, less the siglum."""
+    rest = xml_id[len(siglum) + 1:] if xml_id.startswith(siglum + "-") else xml_id
+    if rest.endswith("-en"):
+        rest = rest[:-3]
+    words = []
+    for part in rest.split("-"):
+        found = _PART.match(part)
+        if not found:
+            return rest
+        words.append(_PARTS[found.group(1)].format(found.group(2)))
+    return " ".join(words)
+
+
+def note_mark(siglum: str, xml_id: str, n: str = "") -> str:
+    """The mark on a note's call button and in the list: the source's own number, or t4 / e5."""
+    return n or passage_label(siglum, xml_id)
+
+
+@dataclass
+class Text:
+    """One source of the edition: its TEI, its metadata and its one address."""
+
+    doc: Document
+    meta: TextMeta
+
+    @property
+    def siglum(self) -> str:
+        return self.meta.siglum
+
+    @property
+    def path(self) -> str:
+        return text_path(self.siglum)
+
+
+@dataclass
+class Edition:
+    """Everything read and checked, before anything is written."""
+
+    config: Config
+    corpus: Corpus
+    registry: dict[str, Entry]
+    texts: list[Text] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # what could not be read
+    assets: dict[str, bytes] = field(default_factory=dict)  # static files (CSS, JavaScript) by name
+
+    def text(self, siglum: str) -> Text:
+        return next(text for text in self.texts if text.siglum == siglum)
+
+    def entries(self, kind: RegisterKind) -> list[Entry]:
+        return [entry for entry in self.registry.values() if entry.prefix == kind.prefix]

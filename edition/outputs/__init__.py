@@ -1,0 +1,21 @@
+"""The outputs of the build: each takes the site (the model, its index, the renderer) and
+yields (path, bytes) for the files it makes. A new output is one more entry in OUTPUTS."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from . import chronology, downloads, home, registers, static, texts
+from .site import Site
+
+Output = Callable[[Site], Iterator[tuple[str, bytes]]]
+
+OUTPUTS: tuple[Output, ...] = (
+    home.pages,  # index.html: the texts, how to cite, downloads
+    texts.pages,  # texts/<siglum>.html: the reading page of each text
+    registers.pages,  # index/<register>.html: persons, places, organisations, events, works cited
+    chronology.pages,  # index/chronology.html
+    downloads.files,  # tei/: the TEI of every text and register
+    static.files,  # static/: CSS and JavaScript
+)
+
+__all__ = ["OUTPUTS", "Output", "Site"]

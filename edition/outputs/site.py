@@ -1,0 +1,24 @@
+"""What every output is given: the edition read and checked, its index, the page renderer."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..index import Index
+from ..model import Edition
+from ..problems import Problem
+from ..render import Renderer
+from ..transform import Transformer
+
+
+@dataclass
+class Site:
+    edition: Edition
+    index: Index
+    renderer: Renderer
+    transformer: Transformer
+    warnings: list[Problem] = field(default_factory=list)  # what the outputs found and did not stop on
+
+    @property
+    def titles(self):
+        """Each text's metadata by siglum, for pages that cite other texts."""
+        return {text.siglum: text.meta for text in self.edition.texts}
