@@ -40,7 +40,7 @@
       <xsl:call-template name="note-type"/>
       <xsl:value-of select="$mark"/>
     </button>
-    <span class="note-popover" popover="" id="pop-{$id}" role="note" aria-label="{$label-note} {$mark}">
+    <span class="note-popover" popover="" id="pop-{$id}">
       <xsl:call-template name="note-type"/>
       <xsl:call-template name="lang-dir"/>
       <span class="note-popover-mark" aria-hidden="true"><xsl:value-of select="$mark"/></span>
