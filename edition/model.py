@@ -85,6 +85,7 @@ def text_path(siglum: str) -> str:
 # -n7 (footnote 7), -tn4 (translation note), -e5 (editorial note); a translation's id adds -en.
 _PARTS = {"p": "¶{}", "h": "h. {}", "s": "s. {}", "q": "q. {}", "n": "n. {}", "tn": "t{}", "e": "e{}", "d": "div. {}"}
 _PART = re.compile(r"^(tn|[a-z])(\d+)$")
+_NOTE_MARK = re.compile(r"^(t|e)\d+$|^n\. \d+$")
 
 
 def passage_label(siglum: str, xml_id: str) -> str:
@@ -103,9 +104,13 @@ def passage_label(siglum: str, xml_id: str) -> str:
     return " ".join(words)
 
 
-def note_mark(siglum: str, xml_id: str, n: str = "") -> str:
-    """The mark on a note's call button and in the list: the source's own number, or t4 / e5."""
-    return n or passage_label(siglum, xml_id)
+def note_mark(siglum: str, xml_id: str, n: str = "", by_place: str = "") -> str:
+    """The mark on a note's call button and in the list: the source's own number, or the label
+    of its id (tn4 -> t4, e5 -> e5); a note whose id is outside the scheme keeps `by_place`."""
+    if n:
+        return n
+    label = passage_label(siglum, xml_id)
+    return label if _NOTE_MARK.match(label) or not by_place else by_place
 
 
 @dataclass

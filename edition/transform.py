@@ -98,8 +98,8 @@ class Transformer:
             return ""
         return f"{_relative(text_path(found.group(1)), text_path(self._siglum))}#{found.group(2)}"
 
-    def _note_mark(self, _context, xml_id: str, n: str) -> str:
-        return note_mark(self._siglum, xml_id, n)
+    def _note_mark(self, _context, xml_id: str, n: str, by_place: str) -> str:
+        return note_mark(self._siglum, xml_id, n, by_place)
 
     def _problem(self, doc: Document, message: str) -> Problem:
         found = _MESSAGE.match(message)

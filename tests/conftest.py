@@ -35,6 +35,16 @@ def scratch(tmp_path: Path) -> Project:
     return copy_project(tmp_path / "project dir ü")  # a space and a non-ASCII letter on purpose
 
 
+def make_transformer(project: Project):
+    """The transformer as the build makes it: with the project's registry and labels."""
+    from edition.build import read_edition
+    from edition.labels import load_labels
+    from edition.transform import Transformer
+
+    edition = read_edition(project)
+    return Transformer(project, edition.registry, load_labels(project, edition.config.language))
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     from edition.build import build

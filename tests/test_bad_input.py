@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT, TEXT, line_of, tree_digest
+from conftest import ROOT, TEXT, line_of, make_transformer, tree_digest
 from edition.cli import main
 
 
@@ -213,7 +213,6 @@ def test_a_javascript_target_never_becomes_an_href(project, tmp_path):
 
     from edition.metadata import text_meta
     from edition.sources import Document, load_corpus, secure_parser
-    from edition.transform import Transformer
 
     source = (project.root / TEXT).read_text(encoding="utf-8")
     source = source.replace("Obtaining Bolshevik support",
@@ -223,7 +222,7 @@ def test_a_javascript_target_never_becomes_an_href(project, tmp_path):
     path = tmp_path / "historymaps.xml"
     path.write_text(source, encoding="utf-8")
     doc = Document(path, etree.parse(str(path), secure_parser()))
-    fragment, _ = Transformer(project).transform(doc)
+    fragment, _ = make_transformer(project).transform(doc, "historymaps")
     hrefs = fragment.root.xpath("//@href")
     assert hrefs and not [h for h in hrefs if "javascript" in h.split("#")[0] or "evil" in h]
     corpus, _ = load_corpus(project)

@@ -12,7 +12,7 @@ import pytest
 from lxml import etree
 
 from edition.sources import Document, secure_parser
-from edition.transform import Transformer
+from conftest import make_transformer
 
 CASES = Path(__file__).parent / "cases"
 ACTUAL = Path(__file__).parent / "actual"
@@ -20,12 +20,12 @@ ACTUAL = Path(__file__).parent / "actual"
 
 @pytest.fixture(scope="module")
 def transformer(project):
-    return Transformer(project)
+    return make_transformer(project)
 
 
 def _render(transformer, case: Path) -> tuple[str, list[str]]:
     doc = Document(case, etree.parse(str(case), secure_parser()))
-    fragment, problems = transformer.transform(doc)
+    fragment, problems = transformer.transform(doc, doc.root.get("{http://www.w3.org/XML/1998/namespace}id", ""))
     return etree.tostring(fragment.root, method="html", encoding="unicode") + "\n", [
         f"{p.line}: {p.message}" for p in problems]
 

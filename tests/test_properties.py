@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from lxml import etree, html
 
 from edition.sources import Document, secure_parser
-from edition.transform import Transformer
+from conftest import make_transformer
 
 TEI = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -24,7 +24,7 @@ TEXT = st.lists(MARKUP | st.characters(codec="utf-8", exclude_categories=("Cs", 
 
 @pytest.fixture(scope="module")
 def transformer(project):
-    return Transformer(project)
+    return make_transformer(project)
 
 
 def _element(parent, name, text=None, xml_id=None, **attrs):
@@ -63,12 +63,12 @@ def _squeeze(text: str) -> str:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(original=TEXT, translation=TEXT, note=TEXT, figure=TEXT, name=TEXT)
 def test_random_text_comes_out_escaped_and_complete(transformer, original, translation, note, figure, name):
-    fragment, _ = transformer.transform(_document(original, translation, note, figure, name))
+    fragment, _ = transformer.transform(_document(original, translation, note, figure, name), "t")
     serialised = etree.tostring(fragment.root, method="html", encoding="unicode")
     page = html.fragment_fromstring(serialised)
 
     # escaped: the structure is that of the same document with harmless text
-    baseline, _ = transformer.transform(_document("a", "b", "c", "1", "d"))
+    baseline, _ = transformer.transform(_document("a", "b", "c", "1", "d"), "t")
     assert [e.tag for e in page.iter()] == [e.tag for e in html.fragment_fromstring(
         etree.tostring(baseline.root, method="html", encoding="unicode")).iter()]
     assert not page.xpath("//script | //img | //@onerror | //@*[starts-with(., 'javascript:')][name() = 'href']")

@@ -56,7 +56,7 @@ def test_serve_rebuilds_on_change_and_shows_problems_in_the_page(tmp_path):
         assert b"The very first aim" in (out / "texts/historymaps.html").read_bytes()
 
         # templates are watched too
-        replace_in(project.templates_dir / "base.html", "<main id=\"main\">", "<main id=\"main\" data-live=\"yes\">")
+        replace_in(project.templates_dir / "base.html", "<main id=\"main\" tabindex=\"-1\">", "<main id=\"main\" tabindex=\"-1\" data-live=\"yes\">")
         status, body = _until(page, lambda s, b: 'data-live="yes"' in b)
         assert 'data-live="yes"' in body
 

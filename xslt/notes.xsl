@@ -26,10 +26,23 @@
   </xsl:template>
 
   <!-- the mark: the source's own number, or the note's id as the page cites it (t4, e5);
-       edition/model.py note_mark is the one definition -->
+       edition/model.py note_mark is the one definition. A note without an id of that form
+       is numbered by its place (t1, e1…), as the fallback the model falls back to. -->
   <xsl:template name="note-mark">
     <xsl:param name="id"/>
-    <xsl:value-of select="ed:note-mark(string($id), string(@n))"/>
+    <xsl:variable name="text" select="ancestor::tei:text[1]"/>
+    <xsl:variable name="by-place">
+      <xsl:choose>
+        <xsl:when test="@type = 'translation'">
+          <xsl:value-of select="concat('t', count(preceding::tei:note[@type = 'translation'][ancestor::tei:text[1] = $text]) + 1)"/>
+        </xsl:when>
+        <xsl:when test="@type = 'editorial'">
+          <xsl:value-of select="concat('e', count(preceding::tei:note[@type = 'editorial']) + 1)"/>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="count(preceding::tei:note[not(@type)][ancestor::tei:text[1] = $text]) + 1"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:value-of select="ed:note-mark(string($id), string(@n), string($by-place))"/>
   </xsl:template>
 
   <!-- note in running text: a call button and the note body as a popover -->
