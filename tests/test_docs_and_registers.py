@@ -15,8 +15,8 @@ from edition.sources import NS, load_corpus
 
 def _rule_ids_in_code() -> set[str]:
     ids = set()
-    for path in (ROOT / "edition").glob("*.py"):
-        ids |= set(re.findall(r'(?:ERROR|WARNING), "([a-z-]+)"', path.read_text(encoding="utf-8")))
+    for path in (ROOT / "edition").rglob("*.py"):
+        ids |= set(re.findall(r'(?:ERROR|WARNING),\s*"([a-z-]+)"', path.read_text(encoding="utf-8")))
     schematron = etree.parse(str(ROOT / "tei/schema/edition.sch"))
     ids |= set(schematron.xpath("//sch:assert/@id | //sch:report/@id",
                                 namespaces={"sch": "http://purl.oclc.org/dsdl/schematron"}))
