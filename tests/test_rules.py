@@ -40,7 +40,7 @@ MUTATIONS = {
                          'quantity="about 327" unit="piece" commodity="machine-gun">327 مشین', 'quantity="about 327"'),
     "text-lang": ('<text type="translation" xml:lang="en"', '<text type="translation" xml:lang="de"',
                   '<text type="translation"'),
-    "siglum-filename": ('<idno type="siglum">historymaps</idno>', '<idno type="siglum">historymaps</idno>', "<TEI "),
+    # siglum-filename renames the file and changes no text: see test_rule_coverage.py
     "fidelity": ("پہلا مقصد بیرون ملک", "پہلا مقصد بیرون", '<text type="original"'),
     "ref-target-unknown": ("Obtaining Bolshevik support", '<ref target="other.xml#other-p1">x</ref> Obtaining Bolshevik support',
                            "other.xml#other-p1"),
@@ -79,9 +79,6 @@ def _check_mutation(scratch, rule, text_path, mutation):
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    if rule == "siglum-filename":
-        path.rename(path.with_name("renamed.xml"))
-        path = path.with_name("renamed.xml")
     problems = check(scratch)
     fired = [p for p in problems if p.rule == rule]
     assert fired, [p.format() for p in problems]
