@@ -268,3 +268,21 @@ def test_works_cited_come_from_the_references_and_publication_dates_stay_out_of_
     assert {o.anchor for o in cited if o.kind == "original"} == {
         "kafkas-seddi-n4", "kafkas-seddi-n19", "kafkas-seddi-n20", "kafkas-seddi-n25"}
     assert "1979" not in {d.label for d in index.chronology}
+
+
+def test_the_xslt_marks_as_blocks_exactly_what_the_model_calls_blocks(project):
+    """model.BLOCK is the one definition of a block; the stylesheet's data-block must agree."""
+    from conftest import make_transformer
+    from edition.model import BLOCK
+
+    corpus, _ = load_corpus(project)
+    transformer = make_transformer(project)
+    for doc in corpus.texts:
+        siglum = corpus.siglum(doc)
+        fragment, _ = transformer.transform(doc, siglum)
+        marked = set(fragment.root.xpath("div[@class='tei-text']//*[@data-block]/@id"))
+        in_model = {e.get(f"{{{XML_NS}}}id") for e in doc.root.xpath(
+            f"tei:text//tei:text//*[{' or '.join('self::' + part.strip() for part in BLOCK.split('|'))}]"
+            "[not(self::tei:note)][not(ancestor::tei:note)]", namespaces=NS)}
+        in_model.discard(None)
+        assert marked == in_model, (siglum, sorted(marked ^ in_model)[:5])
