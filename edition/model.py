@@ -31,6 +31,7 @@ class RegisterKind:
     file: str  # tei/registers/<file>.xml, and the index page index/<file>.html
     element: str  # the register element holding one entry
     names: str  # XPath (prefix tei:) of what names an entry of this kind in a text
+    tag: str  # how an encoder tags a name of this kind, as a hint shows it: persName, rs type="event"
 
     @property
     def page(self) -> str:
@@ -38,11 +39,11 @@ class RegisterKind:
 
 
 REGISTER_KINDS: tuple[RegisterKind, ...] = (
-    RegisterKind("person", "persons", "person", "tei:persName"),
-    RegisterKind("place", "places", "place", "tei:placeName"),
-    RegisterKind("org", "organisations", "org", "tei:orgName"),
-    RegisterKind("event", "events", "event", "tei:rs[@type='event']"),
-    RegisterKind("bibl", "bibliography", "bibl", "tei:title[@ref] | tei:bibl[starts-with(@corresp, 'bibl:')]"),
+    RegisterKind("person", "persons", "person", "tei:persName", "persName"),
+    RegisterKind("place", "places", "place", "tei:placeName", "placeName"),
+    RegisterKind("org", "organisations", "org", "tei:orgName", "orgName"),
+    RegisterKind("event", "events", "event", "tei:rs[@type='event']", 'rs type="event"'),
+    RegisterKind("bibl", "bibliography", "bibl", "tei:title[@ref] | tei:bibl[starts-with(@corresp, 'bibl:')]", "title"),
 )
 KIND_BY_PREFIX = {kind.prefix: kind for kind in REGISTER_KINDS}
 KIND_BY_FILE = {kind.file: kind for kind in REGISTER_KINDS}

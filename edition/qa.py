@@ -212,13 +212,11 @@ def _untagged_names(corpus: Corpus, doc: Document, registry: dict[str, Entry], l
     for key, places in found.items():
         lang, form = key.split("\t")
         entry = by_lang[lang.split("-")[0]][form]
-        prefix = entry.split(":")[0]
-        element = {"person": "persName", "place": "placeName", "org": "orgName"}.get(prefix, "rs")
-        kind = ' type="event"' if prefix == "event" else ""
+        tag = KIND_BY_PREFIX[entry.split(":")[0]].tag
         more = f" (and {len(places) - 1} more time{'s' if len(places) > 2 else ''} in this text)" if len(places) > 1 else ""
         problems.append(Problem(shown, places[0], _find_column(lines, places[0], form), WARNING, "name-untagged",
                                 f"“{form}” ({lang}) is a name the register knows as {entry}, but it is not tagged here{more}",
-                                f"tag it: <{element}{kind} ref=\"{entry}\">{form}</{element}>; if it is not a name here "
+                                f"tag it: <{tag} ref=\"{entry}\">{form}</{tag.split()[0]}>; if it is not a name here "
                                 "(an adjective, another entity), leave it"))
     return problems
 
