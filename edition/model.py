@@ -105,13 +105,14 @@ def passage_label(siglum: str, xml_id: str) -> str:
     return " ".join(words)
 
 
-def note_mark(siglum: str, xml_id: str, n: str = "", by_place: str = "") -> str:
+def note_mark(siglum: str, xml_id: str, n: str = "") -> str:
     """The mark on a note's call button and in the list: the source's own number, or the label
-    of its id (tn4 -> t4, e5 -> e5); a note whose id is outside the scheme keeps `by_place`."""
+    of its id (tn4 -> t4, e5 -> e5); "" for an id outside the scheme (the XSLT then numbers
+    the note by its place)."""
     if n:
         return n
     label = passage_label(siglum, xml_id)
-    return label if _NOTE_MARK.match(label) or not by_place else by_place
+    return label if _NOTE_MARK.match(label) else ""
 
 
 @dataclass

@@ -61,6 +61,7 @@ class Transformer:
         self.registry = registry
         self.labels = labels
         self._siglum = ""  # the text being transformed
+        self._index_pages: dict[str, str] = {}  # prefix -> its index page, relative to that text's page
 
     @cached_property
     def stylesheet(self) -> etree.XSLT:
@@ -73,6 +74,8 @@ class Transformer:
 
     def transform(self, doc: Document, siglum: str) -> tuple[Fragment, list[Problem]]:
         self._siglum = siglum
+        here = text_path(siglum)
+        self._index_pages = {prefix: _relative(kind.page, here) for prefix, kind in KIND_BY_PREFIX.items()}
         params = {name: etree.XSLT.strparam(self.labels[section][key])
                   for name, (section, key) in _LABEL_PARAMS.items()}
         result = self.stylesheet(doc.tree, **params)
@@ -85,8 +88,8 @@ class Transformer:
 
     def _index_href(self, _context, uri: str) -> str:
         prefix, _, entry_id = uri.partition(":")
-        kind = KIND_BY_PREFIX.get(prefix)
-        return f"{_relative(kind.page, text_path(self._siglum))}#{entry_id}" if kind else ""
+        page = self._index_pages.get(prefix)
+        return f"{page}#{entry_id}" if page else ""
 
     def _index_label(self, _context, uri: str) -> str:
         entry = self.registry.get(uri)
@@ -98,8 +101,8 @@ class Transformer:
             return ""
         return f"{_relative(text_path(found.group(1)), text_path(self._siglum))}#{found.group(2)}"
 
-    def _note_mark(self, _context, xml_id: str, n: str, by_place: str) -> str:
-        return note_mark(self._siglum, xml_id, n, by_place)
+    def _note_mark(self, _context, xml_id: str, n: str) -> str:
+        return note_mark(self._siglum, xml_id, n)
 
     def _problem(self, doc: Document, message: str) -> Problem:
         found = _MESSAGE.match(message)

@@ -27,11 +27,14 @@
 
   <!-- the mark: the source's own number, or the note's id as the page cites it (t4, e5);
        edition/model.py note_mark is the one definition. A note without an id of that form
-       is numbered by its place (t1, e1…), as the fallback the model falls back to. -->
+       (the model answers '') is numbered by its place (t1, e1…). -->
   <xsl:template name="note-mark">
     <xsl:param name="id"/>
     <xsl:variable name="text" select="ancestor::tei:text[1]"/>
-    <xsl:variable name="by-place">
+    <xsl:variable name="mark" select="ed:note-mark(string($id), string(@n))"/>
+    <xsl:choose>
+      <xsl:when test="string($mark)"><xsl:value-of select="$mark"/></xsl:when>
+      <xsl:otherwise>
       <xsl:choose>
         <xsl:when test="@type = 'translation'">
           <xsl:value-of select="concat('t', count(preceding::tei:note[@type = 'translation'][ancestor::tei:text[1] = $text]) + 1)"/>
@@ -41,8 +44,8 @@
         </xsl:when>
         <xsl:otherwise><xsl:value-of select="count(preceding::tei:note[not(@type)][ancestor::tei:text[1] = $text]) + 1"/></xsl:otherwise>
       </xsl:choose>
-    </xsl:variable>
-    <xsl:value-of select="ed:note-mark(string($id), string(@n), string($by-place))"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- note in running text: a call button and the note body as a popover -->
