@@ -131,8 +131,7 @@ def measure_build(project_dir: Path) -> dict:
     _timed(pipeline, "validate_corpus", stages, "validate")
     _timed(Transformer, "transform", stages, "xslt")
     _timed(pipeline, "build_index", stages, "index")
-    for method in ("home", "text", "index_page", "chronology"):
-        _timed(Renderer, method, stages, "render")
+    _timed(Renderer, "page", stages, "render")
     _timed(pipeline, "write_site", stages, "write")
     started = time.perf_counter()
     pipeline.build(project, out)
@@ -144,6 +143,8 @@ def measure_build(project_dir: Path) -> dict:
 def measure_floor(project_dir: Path) -> dict:
     from lxml import etree
 
+    from edition.build import read_edition
+    from edition.labels import load_labels
     from edition.sources import Document, Project, secure_parser
     from edition.transform import Transformer
 
@@ -155,12 +156,13 @@ def measure_floor(project_dir: Path) -> dict:
             etree.tostring(etree.parse(str(path), secure_parser()), encoding="utf-8")
 
     documents = [Document(path, etree.parse(str(path), secure_parser())) for path in paths]
-    transformer = Transformer(project)
+    edition = read_edition(project)
+    transformer = Transformer(project, edition.registry, load_labels(project, edition.config.language))
     transformer.stylesheet  # noqa: B018 (compile once, as the build does)
 
-    def bare_xslt():
+    def bare_xslt():  # the edition's stylesheet alone, with the model's extension functions
         for doc in documents:
-            transformer.stylesheet(doc.tree, **{"index-href": etree.XSLT.strparam("../index/")})
+            transformer.transform(doc, doc.root.get("{http://www.w3.org/XML/1998/namespace}id", ""))
 
     return {"floor": _best(parse_and_serialise, 5), "xslt": _best(bare_xslt, 5),
             "texts": len(paths), "kib": sum(p.stat().st_size for p in paths) / 1024}
