@@ -1,0 +1,149 @@
+"""Fixtures of the browser tests: the built site, an HTTP server over it, and one Chromium.
+
+The tools come from outside PyPI and must be installed first (.ci/run does it):
+
+    apt-get install chromium default-jre-headless    # the browser, and Java for the Nu checker
+    npm ci                                            # axe-core and vnu-jar, pinned in package-lock.json
+
+A missing tool fails the tests with that hint; EDITION_SKIP_BROWSER=1 skips them instead.
+CHROMIUM=/path/to/chromium names another browser; EDITION_SITE=/path/to/site tests an
+already built site (e.g. `build/`) instead of building one.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+NODE_MODULES = ROOT / "node_modules"
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+ARTIFACTS = ROOT / "test-artifacts"
+INSTALL = "install the browser-test tools: apt-get install chromium default-jre-headless; npm ci " \
+          "(or set EDITION_SKIP_BROWSER=1 to skip the browser tests)"
+# Without the background-networking flags Chromium keeps calling home on a closed network.
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("browser") and os.environ.get("EDITION_SKIP_BROWSER") == "1":
+        pytest.skip("EDITION_SKIP_BROWSER=1: browser tests skipped")
+
+
+def require(path: Path | str | None, what: str) -> None:
+    if not path or not Path(path).exists():
+        pytest.fail(f"{what} not found ({path or 'not on PATH'}): {INSTALL}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def site(request) -> Path:
+    """The built edition: the session's `built_site` (tests/conftest.py), built once."""
+    if os.environ.get("EDITION_SITE"):
+        folder = Path(os.environ["EDITION_SITE"]).resolve()
+        assert (folder / "index.html").is_file(), f"EDITION_SITE={folder} holds no built site"
+        return folder
+    try:
+        return request.getfixturevalue("built_site")
+    except pytest.FixtureLookupError:
+        from edition.build import build
+        from edition.sources import Project
+
+        out = request.getfixturevalue("tmp_path_factory").mktemp("site") / "build"
+        build(Project(ROOT), out)
+        return out
+
+
+@pytest.fixture(scope="session")
+def pages(site) -> list[str]:
+    """Every page of the site, as paths relative to it ('texts/x.html')."""
+    found = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+    assert found, f"no *.html in {site}"
+    return found
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def http_url(site):
+    """http://127.0.0.1:<port>/ serving the site folder, for the whole session."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium (Debian's, not a Playwright download) for the whole session."""
+    executable = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    require(executable if os.path.isabs(executable) else shutil.which(executable), "Chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("playwright is not installed: .venv/bin/pip install -e '.[test]'", pytrace=False)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def new_context(browser):
+    """Makes browser contexts for one test — new_context(size="phone", bypass_csp=True) — closed after it."""
+    made = []
+
+    def make(size: str = "desktop", **options):
+        phone = size == "phone"
+        made.append(browser.new_context(viewport=SIZES[size], is_mobile=phone, has_touch=phone, **options))
+        return made[-1]
+
+    yield make
+    for ctx in made:
+        ctx.close()
+
+
+@pytest.fixture
+def context(new_context):
+    """A fresh browser context for one test, at desktop size."""
+    return new_context()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> Path:
+    require(AXE, "axe-core")
+    return AXE
+
+
+@pytest.fixture(scope="session")
+def vnu() -> list[str]:
+    """The command that runs the W3C Nu HTML checker."""
+    require(shutil.which("java"), "java")
+    require(VNU, "vnu.jar")
+    return [shutil.which("java"), "-jar", str(VNU)]
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    """test-artifacts/screenshots/, emptied at the start of the session."""
+    folder = ARTIFACTS / "screenshots"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return folder
