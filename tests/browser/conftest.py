@@ -33,14 +33,26 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
 SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 
+class MissingTool(pytest.fail.Exception):
+    """A tool the browser tests need is not installed."""
+
+
 def pytest_runtest_setup(item):
     if item.get_closest_marker("browser") and os.environ.get("EDITION_SKIP_BROWSER") == "1":
         pytest.skip("EDITION_SKIP_BROWSER=1: browser tests skipped")
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "setup" and report.failed and call.excinfo and call.excinfo.errisinstance(MissingTool):
+        report.when = "call"  # a missing tool fails the test (FAILED, not ERROR: nothing went wrong in the test's set-up)
+
+
 def require(path: Path | str | None, what: str) -> None:
     if not path or not Path(path).exists():
-        pytest.fail(f"{what} not found ({path or 'not on PATH'}): {INSTALL}", pytrace=False)
+        raise MissingTool(f"{what} not found ({path or 'not on PATH'}): {INSTALL}", pytrace=False)
 
 
 @pytest.fixture(scope="session")
@@ -96,7 +108,7 @@ def browser():
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        pytest.fail("playwright is not installed: .venv/bin/pip install -e '.[test]'", pytrace=False)
+        raise MissingTool("playwright is not installed: .venv/bin/pip install -e '.[test]'", pytrace=False) from None
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         try:

@@ -25,4 +25,4 @@ def test_screenshot_every_page(size, pages, http_url, new_context, screenshots):
         page.screenshot(path=path, full_page=True, clip={"x": 0, "y": 0, "width": width, "height": min(height, MAX_HEIGHT)})
         if not path.read_bytes().startswith(b"\x89PNG"):
             failed.append(f"{name}: no PNG written to {path}")
-    assert not failed, "\n".join(failed)
+    assert not failed, f"no screenshot of {len(failed)} of {len(pages)} pages at {size} size:\n" + "\n".join(failed)
