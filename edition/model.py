@@ -99,7 +99,7 @@ def passage_label(siglum: str, xml_id: str) -> str:
     words = []
     for part in rest.split("-"):
         found = _PART.match(part)
-        if not found:
+        if not found or found.group(1) not in _PARTS:
             return rest
         words.append(_PARTS[found.group(1)].format(found.group(2)))
     return " ".join(words)
