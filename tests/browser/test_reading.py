@@ -19,9 +19,11 @@ def _open(context, url: str):
     return page
 
 
+@pytest.mark.parametrize("scheme", ["http", "file"])
 @pytest.mark.parametrize("anchor", ["meyer-lozan-p19-s5", "meyer-lozan-p19"])
-def test_a_permalink_lands_on_its_passage_and_marks_both_sides(context, http_url, anchor):
-    page = _open(context, f"{http_url}{TEXT}#{anchor}")
+def test_a_permalink_lands_on_its_passage_and_marks_both_sides(context, http_url, site, anchor, scheme):
+    base = http_url if scheme == "http" else site.as_uri() + "/"
+    page = _open(context, f"{base}{TEXT}#{anchor}")
     marked = page.evaluate("""id => {
         const target = document.getElementById(id);
         const pair = [...document.querySelectorAll('[data-corresp]')]
