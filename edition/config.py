@@ -32,11 +32,6 @@ class Config:
     forthcoming: tuple[str, ...] = _key("the sources not yet published, one line each, listed on the home page", ())
 
 
-def documentation() -> list[tuple[str, str, str]]:
-    """(key, default or 'required', what it is for) for every key: the reference of edition.toml."""
-    return [(f.name, "required" if f.default is MISSING else repr(f.default), f.metadata["doc"]) for f in fields(Config)]
-
-
 _TYPES = {"str": "a string", "tuple[str, ...]": "a list of strings"}
 _EXAMPLES = {"str": '"…"', "tuple[str, ...]": '["…", "…"]'}
 

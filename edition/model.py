@@ -13,6 +13,7 @@ the index, the templates and QA all take these from here.
 """
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -46,7 +47,6 @@ REGISTER_KINDS: tuple[RegisterKind, ...] = (
     RegisterKind("bibl", "bibliography", "bibl", "tei:title[@ref] | tei:bibl[starts-with(@corresp, 'bibl:')]", "title"),
 )
 KIND_BY_PREFIX = {kind.prefix: kind for kind in REGISTER_KINDS}
-KIND_BY_FILE = {kind.file: kind for kind in REGISTER_KINDS}
 
 # A block: the unit of the reading view that has an id, a counterpart and a ¶ label. A quotation
 # is a block only when it is set off (a child of a division); a footnote is a block of the notes.
@@ -80,6 +80,11 @@ CHRONOLOGY_PAGE = "index/chronology.html"
 def text_path(siglum: str) -> str:
     """The page of a text below the site's root (and below the edition's base URL)."""
     return f"texts/{siglum}.html"
+
+
+def relative(target: str, page: str) -> str:
+    """A site path (texts/x.html#p3) as a link from the page at site path `page`."""
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
 
 # Passage ids: <siglum>-p3 (block 3), -p3-s2 (its sentence 2), -p3-q1 (quotation), -h2 (heading),
@@ -126,10 +131,6 @@ class Text:
     def siglum(self) -> str:
         return self.meta.siglum
 
-    @property
-    def path(self) -> str:
-        return text_path(self.siglum)
-
 
 @dataclass
 class Edition:
@@ -141,9 +142,6 @@ class Edition:
     texts: list[Text] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # what could not be read
     assets: dict[str, bytes] = field(default_factory=dict)  # static files (CSS, JavaScript) by name
-
-    def text(self, siglum: str) -> Text:
-        return next(text for text in self.texts if text.siglum == siglum)
 
     def entries(self, kind: RegisterKind) -> list[Entry]:
         return [entry for entry in self.registry.values() if entry.prefix == kind.prefix]

@@ -17,6 +17,7 @@ from .sources import plain_text as _text
 
 NAME_ELEMENTS = ("persName", "placeName", "orgName", "label", "title")
 LANGUAGE_ORDER = {"en": 0, "tr": 1, "ur": 2, "ru": 3}
+_UNDATED = "9999"  # sorts after every date
 
 
 @dataclass(frozen=True)
@@ -64,11 +65,16 @@ class Entry:
         return self.idnos.get("geonames", "")
 
     @property
+    def year(self) -> str:
+        """The year the index lists a dated entry under, or "undated"."""
+        return self.sort_date[:4] if self.sort_date != _UNDATED else "undated"
+
+    @property
     def sort_date(self) -> str:
         for attr in ("when", "from", "notBefore", "birth"):
             if attr in self.dates:
                 return self.dates[attr]
-        return "9999"
+        return _UNDATED
 
 
 def _work_label(bibl) -> str:

@@ -6,14 +6,12 @@ sees the edition's configuration, its labels table and the model's register kind
 """
 from __future__ import annotations
 
-import posixpath
-
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from lxml import etree
 from markupsafe import Markup
 
 from .config import Config
-from .model import CHRONOLOGY_PAGE, HOME_PAGE, REGISTER_KINDS, direction, passage_label, text_path
+from .model import CHRONOLOGY_PAGE, HOME_PAGE, REGISTER_KINDS, direction, passage_label, relative, text_path
 from .registers import Entry
 from .sources import Project
 
@@ -29,7 +27,7 @@ def groupby_initial(entries: list[Entry], by_year: bool = False) -> list[tuple[s
     """Sorted entries in groups under their letter (or year), in order, for an index's jumps."""
     groups: dict[str, list[Entry]] = {}
     for entry in entries:
-        key = (entry.sort_date[:4] if entry.sort_date != "9999" else "undated") if by_year else entry.initial
+        key = entry.year if by_year else entry.initial
         groups.setdefault(key, []).append(entry)
     return list(groups.items())
 
@@ -64,7 +62,7 @@ class Renderer:
 
         def link(target: str) -> str:
             """A site path (texts/x.html#p3) as a link from this page."""
-            return posixpath.relpath(target, posixpath.dirname(path) or ".")
+            return relative(target, path)
 
         return self.env.get_template(template).render(edition=self.config, labels=self.labels, root=root,
                                                       path=path, link=link, **context).encode("utf-8")

@@ -10,14 +10,13 @@ register entry and its name, the address of another text, the mark of a note.
 """
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass
 from functools import cached_property
 
 from lxml import etree
 
-from .model import CROSS_TEXT_TARGET, KIND_BY_PREFIX, direction, note_mark, text_path
+from .model import CROSS_TEXT_TARGET, KIND_BY_PREFIX, direction, note_mark, relative, text_path
 from .problems import WARNING, Problem
 from .registers import Entry
 from .sources import Document, Project, secure_parser
@@ -50,11 +49,6 @@ def _source_line(_context, nodes) -> str:
     return str(getattr(nodes[0], "sourceline", 0) or 0) if nodes else "0"
 
 
-def _relative(target: str, page: str) -> str:
-    """The address of `target` (a site path) as a link from `page` (a site path)."""
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
-
-
 class Transformer:
     def __init__(self, project: Project, registry: dict[str, Entry], labels: dict[str, dict[str, str]]):
         self.project = project
@@ -75,7 +69,7 @@ class Transformer:
     def transform(self, doc: Document, siglum: str) -> tuple[Fragment, list[Problem]]:
         self._siglum = siglum
         here = text_path(siglum)
-        self._index_pages = {prefix: _relative(kind.page, here) for prefix, kind in KIND_BY_PREFIX.items()}
+        self._index_pages = {prefix: relative(kind.page, here) for prefix, kind in KIND_BY_PREFIX.items()}
         params = {name: etree.XSLT.strparam(self.labels[section][key])
                   for name, (section, key) in _LABEL_PARAMS.items()}
         result = self.stylesheet(doc.tree, **params)
@@ -99,7 +93,7 @@ class Transformer:
         found = CROSS_TEXT_TARGET.match(target)
         if not found:
             return ""
-        return f"{_relative(text_path(found.group(1)), text_path(self._siglum))}#{found.group(2)}"
+        return f"{relative(text_path(found.group(1)), text_path(self._siglum))}#{found.group(2)}"
 
     def _note_mark(self, _context, xml_id: str, n: str) -> str:
         return note_mark(self._siglum, xml_id, n)

@@ -174,8 +174,7 @@ def _path_problems(corpus: Corpus, doc: Document) -> list[Problem]:
     found = "has no idno type=\"path\"" if idno is None else f"gives the path '{(idno.text or '').strip()}'"
     return [Problem(corpus.project.show(doc.path), (idno if idno is not None else doc.root).sourceline or 1, 1, ERROR,
                     "text-path", f"the header {found}, but the text's page is {expected}",
-                    f"write <idno type=\"path\">{expected}</idno> in publicationStmt: a text's page is "
-                    "texts/<siglum>.html")]
+                    f"write <idno type=\"path\">{expected}</idno> in publicationStmt")]
 
 
 def _transcription_problems(corpus: Corpus, doc: Document) -> list[Problem]:

@@ -171,7 +171,8 @@ def test_index_links_are_named_and_the_round_trip_lands(context, http_url):
         const row = el.closest('section.row');
         return row ? row.querySelector('a.num').innerText : '';
     }""", anchor)
-    assert shown and label.split(" · ")[0].endswith(shown) or shown in label
+    passage = label.split(" · ")[0].split(" ", 1)[1]  # "meyer-lozan ¶13 s. 10" -> "¶13 s. 10"
+    assert shown and (passage == shown or passage.startswith(shown + " ")), (label, shown)
 
 
 def test_view_settings_are_remembered_across_pages(context, http_url):
