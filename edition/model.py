@@ -51,7 +51,8 @@ KIND_BY_PREFIX = {kind.prefix: kind for kind in REGISTER_KINDS}
 # A block: the unit of the reading view that has an id, a counterpart and a ¶ label. A quotation
 # is a block only when it is set off (a child of a division); a footnote is a block of the notes.
 BLOCK = ("tei:p | tei:head | tei:item | tei:ab | tei:note[@place='foot']"
-         " | tei:quote[parent::tei:div or parent::tei:body or parent::tei:front or parent::tei:back]")
+         " | tei:quote[parent::tei:div or parent::tei:body or parent::tei:front or parent::tei:back]"
+         " | tei:cit[parent::tei:div or parent::tei:body or parent::tei:front or parent::tei:back]")
 BLOCK_OR_SENTENCE = f"{BLOCK} | tei:s"
 
 # the edition's own notes (the source's footnotes have no type)

@@ -41,7 +41,8 @@ EXTENSIONS_NS = "urn:x-edition:xslt"
 _MESSAGE = re.compile(r"^\s*(\d+): (.*)$", re.S)
 # the XSLT parameter -> the labels table entry it takes
 _LABEL_PARAMS = {"label-note": ("text", "note"), "label-note-list": ("text", "note_open_list"),
-                 "label-note-back": ("text", "note_back"), "label-close": ("text", "close")}
+                 "label-note-back": ("text", "note_back"), "label-close": ("text", "close"),
+                 "label-gloss": ("text", "gloss")}
 
 
 def _source_line(_context, nodes) -> str:

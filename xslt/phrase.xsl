@@ -38,6 +38,20 @@
     </span>
   </xsl:template>
 
+  <!-- gloss: the source author's own explanation inside a quotation, brackets included -->
+  <xsl:template match="tei:gloss">
+    <span class="tei-gloss" title="{$label-gloss}">
+      <xsl:call-template name="trace"/>
+      <xsl:apply-templates/>
+    </span>
+  </xsl:template>
+
+  <!-- pc (punctuation around a cit's reference) and seg type="citation" (the bibls of one
+       author-date citation inside a sentence): their text as it stands -->
+  <xsl:template match="tei:pc | tei:seg">
+    <xsl:apply-templates/>
+  </xsl:template>
+
   <!-- title without a register entry: a cited title -->
   <xsl:template match="tei:title">
     <cite class="tei-title">

@@ -73,14 +73,14 @@
     <xsl:apply-templates select="tei:item | tei:head"/>
   </xsl:template>
 
-  <!-- item: a list entry, with its label or number -->
+  <!-- item: a list entry. A number the source prints ("1. Madde") is in its text, so @n is data
+       only; a bulleted list's bullet (list/@rend) is drawn by the stylesheet -->
   <xsl:template match="tei:item">
     <div class="tei-item" data-block="item">
       <xsl:call-template name="lang-dir"/>
       <xsl:call-template name="trace"/>
-      <xsl:if test="@n">
-        <span class="tei-item-n"><xsl:value-of select="@n"/></span>
-        <xsl:text> </xsl:text>
+      <xsl:if test="../@rend">
+        <xsl:attribute name="data-list"><xsl:value-of select="../@rend"/></xsl:attribute>
       </xsl:if>
       <xsl:apply-templates/>
     </div>
@@ -89,6 +89,16 @@
   <!-- quote set off as a block (a child of div or body) -->
   <xsl:template match="tei:div/tei:quote | tei:body/tei:quote | tei:front/tei:quote | tei:back/tei:quote">
     <blockquote class="tei-quote" data-block="quote">
+      <xsl:call-template name="lang-dir"/>
+      <xsl:call-template name="trace"/>
+      <xsl:apply-templates/>
+    </blockquote>
+  </xsl:template>
+
+  <!-- cit set off as a block: the quotation with its reference (the reference and its brackets
+       follow the quoted words, as the source prints them) -->
+  <xsl:template match="tei:div/tei:cit | tei:body/tei:cit | tei:front/tei:cit | tei:back/tei:cit">
+    <blockquote class="tei-cit" data-block="cit">
       <xsl:call-template name="lang-dir"/>
       <xsl:call-template name="trace"/>
       <xsl:apply-templates/>
