@@ -24,7 +24,9 @@ from .sources import NS, TEI_NS, XML_NS, Corpus, Document, plain_text
 _XML_ID = f"{{{XML_NS}}}id"
 _XML_LANG = f"{{{XML_NS}}}lang"
 _NOTE = f"{{{TEI_NS}}}note"
-_NOT_MENTIONS = {f"{{{TEI_NS}}}{name}" for name in ("title", "expan", "corr", "reg")}
+# ... and a word the encoders have looked at and classified as not a name (<w pos="adjective">:
+# "Bolshevik" in "Bolshevik support", "Türkiye" in a state that was only proposed)
+_NOT_MENTIONS = {f"{{{TEI_NS}}}{name}" for name in ("title", "expan", "corr", "reg", "w")}
 # what counts as one tagged name of each kind
 NAME_KINDS = (*((kind.prefix, kind.names) for kind in REGISTER_KINDS), ("date", "tei:date"), ("measure", "tei:measure"))
 # a translation sentence whose length, measured against its original, is this many times

@@ -46,9 +46,10 @@
     </span>
   </xsl:template>
 
-  <!-- pc (punctuation around a cit's reference) and seg type="citation" (the bibls of one
-       author-date citation inside a sentence): their text as it stands -->
-  <xsl:template match="tei:pc | tei:seg">
+  <!-- pc (punctuation around a cit's reference), seg type="citation" (the bibls of one
+       author-date citation inside a sentence) and w (a word classified as not a name): their
+       text as it stands -->
+  <xsl:template match="tei:pc | tei:seg | tei:w">
     <xsl:apply-templates/>
   </xsl:template>
 
