@@ -72,10 +72,10 @@ def test_untagged_name_is_reported_once_per_form_with_its_line(scratch):
 def test_register_entry_referenced_by_nothing(scratch):
     path = scratch.root / TEXT
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('ref="person:budyonny"', 'ref="person:lenin"'), encoding="utf-8")
-    [found] = [p for p in inspect(scratch, strict=True).problems if p.rule == "register-unused" and "budyonny" in p.message]
-    assert found.path == "tei/registers/persons.xml"
-    assert found.line == line_of(scratch.registers_dir / "persons.xml", 'xml:id="budyonny"')
+    path.write_text(text.replace('ref="place:sakarya-river"', 'ref="place:anatolia"'), encoding="utf-8")
+    [found] = [p for p in inspect(scratch, strict=True).problems if p.rule == "register-unused" and "sakarya-river" in p.message]
+    assert found.path == "tei/registers/places.xml"
+    assert found.line == line_of(scratch.registers_dir / "places.xml", 'xml:id="sakarya-river"')
 
 
 def test_translation_out_of_proportion_is_reported(scratch):
