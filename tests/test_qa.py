@@ -23,10 +23,10 @@ def test_figures_of_the_real_text(project):
     figures = _historymaps(inspect(project))
     assert (figures.siglum, figures.lang, figures.blocks, figures.sentences) == ("historymaps", "ur", 5, 18)
     assert (figures.blocks_aligned, figures.sentences_aligned, figures.dangling, figures.doubled) == (5, 18, 0, 0)
-    assert figures.notes == {"translation": 13, "editorial": 8}
+    assert figures.notes == {"translation": 13, "editorial": 19}
     # the translation's extra names are in the translators' and editors' notes, tagged like the text
     assert figures.names["place"][0] == 23 and figures.names["place"][1] > 23
-    assert figures.names["place"] == [23, 63] and figures.names["date"][0] == 6
+    assert figures.names["place"] == [23, 122] and figures.names["date"][0] == 6
 
 
 def test_figures_leave_english_in_the_original_out_of_what_needs_translating(project):
@@ -47,12 +47,22 @@ def test_figures_count_dangling_and_doubled_corresps(scratch):
     assert "  corresp         1 dangling, 1 doubled" in figures.lines()
 
 
-def test_strict_warnings_on_historymaps_are_only_the_known_ones(project):
-    """The warnings that stand, and why (see the note on issue 4): two Urdu words used as
-    adjectives (“Bolshevik delegation”, “Soviet weapons”), untagged by the encoding conventions."""
-    warnings = [p for p in inspect(project, strict=True).problems if p.path == TEXT]
-    assert sorted((p.rule, p.message.split("”")[0]) for p in warnings) == [
-        ("name-untagged", "“بالشویک"), ("name-untagged", "“سوویت")]
+def test_the_edition_is_clean_under_strict(project):
+    """No warning stands: the two Urdu adjectives that once did (“Bolshevik delegation”, “Soviet
+    weapons”) are <w pos="adjective">, which says they were looked at and are not names."""
+    assert [(p.path, p.line, p.rule, p.message) for p in inspect(project, strict=True).problems] == []
+
+
+def test_a_word_classified_as_not_a_name_is_not_reported(scratch):
+    path = scratch.root / TEXT
+    text = path.read_text(encoding="utf-8")
+    assert text.count('<w pos="adjective">بالشویک</w>') == 2
+    problems = inspect(scratch, strict=True).problems
+    assert not [p for p in problems if p.rule == "name-untagged"]
+    # the same word without its <w> is reported again
+    replace_in(path, '<w pos="adjective">بالشویک</w>', "بالشویک", count=2)
+    found = [p for p in inspect(scratch, strict=True).problems if p.rule == "name-untagged"]
+    assert [p.message.split("”")[0] for p in found] == ["“بالشویک"]
 
 
 def test_untagged_name_is_reported_once_per_form_with_its_line(scratch):
@@ -99,10 +109,13 @@ def test_untranslated_note_of_the_original(scratch):
     assert "note 1 of the original (historymaps-n1) has no translation" in found.message
 
 
-def test_strict_fails_on_warnings_plain_validate_does_not(project, capsys):
-    status, out, err = _validate(project, capsys)
+def test_strict_fails_on_warnings_plain_validate_does_not(scratch, capsys):
+    status, out, err = _validate(scratch, capsys, "--strict")
+    assert status == 0 and "warning" not in err
+    replace_in(scratch.root / TEXT, '<placeName ref="place:kars">Kars</placeName>', "Kars")
+    status, out, err = _validate(scratch, capsys)
     assert status == 0 and err == ""
-    status, out, err = _validate(project, capsys, "--strict")
+    status, out, err = _validate(scratch, capsys, "--strict")
     assert status == 1
     assert "warning [name-untagged]" in err
     assert re.search(r"\n0 errors, \d+ warnings? in \d+ files?\.$", err.rstrip())

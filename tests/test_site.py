@@ -289,3 +289,43 @@ def test_the_xslt_marks_as_blocks_exactly_what_the_model_calls_blocks(project):
             "[not(self::tei:note)][not(ancestor::tei:note)]", namespaces=NS)}
         in_model.discard(None)
         assert marked == in_model, (siglum, sorted(marked ^ in_model)[:5])
+
+
+def test_every_author_date_citation_links_its_work_and_the_bibliography_lists_where(project, built_site):
+    """silah-temini has no footnotes: each (Author, year: page) is a bibl linked to its entry, and
+    the entry's page lists every place that cites it, in the original and in the translation."""
+    corpus, _ = load_corpus(project)
+    doc = next(d for d in corpus.texts if d.path.stem == "silah-temini")
+    original = doc.root.find(".//tei:text[@type='original']", NS)
+    citations = original.xpath(".//tei:bibl[not(ancestor::tei:note)]", namespaces=NS)
+    assert len(citations) > 200
+    unlinked = [b.sourceline for b in citations if not (b.get("corresp") or "").startswith("bibl:")]
+    assert unlinked == []
+    # inside a sentence a citation stands in <seg type="citation"> (TEI has no bibl in s)
+    assert not original.xpath(".//tei:s//tei:bibl[not(ancestor::tei:note)][not(parent::tei:seg[@type='citation'])"
+                              " and not(parent::tei:cit)]", namespaces=NS)
+    cited = {}
+    for b in citations:
+        cited.setdefault(b.get("corresp"), set()).add(
+            b.xpath("string(ancestor::*[self::tei:s or self::tei:p or self::tei:item or self::tei:cit]"
+                    "[@xml:id][1]/@xml:id)", namespaces=NS))
+    page = html.parse(str(built_site / "index" / "bibliography.html")).getroot()
+    for key, passages in cited.items():
+        entry = page.get_element_by_id(key.split(":")[1])
+        listed = {unquote(a.get("href").split("#")[1]) for a in entry.xpath(".//a[@href]")
+                  if "texts/silah-temini.html#" in a.get("href")}
+        assert passages <= listed, (key, passages - listed)
+
+
+def test_block_quotations_lists_and_glosses_reach_the_page(built_site):
+    page = html.parse(str(built_site / "texts" / "silah-temini.html")).getroot()
+    cit = page.get_element_by_id("silah-temini-p38")
+    assert cit.tag == "blockquote" and cit.get("data-block") == "cit"
+    # the quotation keeps the author's glosses, marked as his; the reference follows the quote, linked
+    assert [g.text_content() for g in cit.find_class("tei-gloss")][:2] == ["(dini sebepler)", "(düşünüp taşınma)"]
+    assert cit.find_class("tei-bibl")[-1].get("data-ref") == "bibl:tbmm-gizli-celse-zabitlari"
+    articles = [page.get_element_by_id(f"silah-temini-p{n}") for n in range(165, 176)]
+    assert all(a.get("data-list") == "numbered" for a in articles)
+    assert articles[0].text_content().startswith("1. Madde") and articles[-1].text_content().startswith("16. Madde")
+    bullets = page.get_element_by_id("silah-temini-p8")
+    assert bullets.get("data-list") == "bulleted" and not bullets.text_content().lstrip().startswith("•")
