@@ -112,7 +112,7 @@ def test_untranslated_note_of_the_original(scratch):
 def test_strict_fails_on_warnings_plain_validate_does_not(scratch, capsys):
     status, out, err = _validate(scratch, capsys, "--strict")
     assert status == 0 and "warning" not in err
-    replace_in(scratch.root / TEXT, '<placeName ref="place:kars">Kars</placeName>', "Kars")
+    replace_in(scratch.root / TEXT, "The first aim was", "Kars. The first aim was")
     status, out, err = _validate(scratch, capsys)
     assert status == 0 and err == ""
     status, out, err = _validate(scratch, capsys, "--strict")
@@ -136,6 +136,7 @@ def test_problems_are_sorted_by_file_and_line(scratch, capsys):
 
 def test_json_has_the_same_problems_and_figures(scratch, capsys):
     replace_in(scratch.root / TEXT, 'ref="place:kars">Kars', 'ref="place:karss">Kars')
+    replace_in(scratch.root / TEXT, "The first aim was", "Kars. The first aim was")
     status, out, err = _validate(scratch, capsys, "--format", "json", "--strict")
     assert status == 1 and err == ""
     report = json.loads(out)
@@ -146,7 +147,7 @@ def test_json_has_the_same_problems_and_figures(scratch, capsys):
     unknown = next(p for p in report["problems"] if p["rule"] == "ref-unknown")
     assert unknown["hint"] == "did you mean place:kars?" and unknown["line"] > 0 and unknown["col"] > 0
     text = next(t for t in report["texts"] if t["siglum"] == "historymaps")
-    assert text["sentences"] == 18 and text["names"]["place"] == [23, 63]  # names in the notes are tagged too
+    assert text["sentences"] == 18 and text["names"]["place"] == [23, 122]  # names in the notes are tagged too
 
 
 def test_figures_of_meyer_lozan(project):
