@@ -26,7 +26,7 @@
   <xsl:param name="label-note" select="'Note'"/>
   <xsl:param name="label-note-list" select="'In the list of notes'"/>
   <xsl:param name="label-note-back" select="'Back to the text'"/>
-  <xsl:param name="label-gloss" select="'The author’s gloss'"/>
+  <xsl:param name="label-gloss" select="'The author’s own gloss, in the source'"/>
   <xsl:param name="label-close" select="'Close'"/>
 
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
