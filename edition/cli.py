@@ -32,14 +32,12 @@ def _report(problems: list[Problem], nothing_written: Path | None = None) -> Non
 
 
 def cmd_validate(project: Project, args: argparse.Namespace) -> int:
-    tei_all, unavailable = None, []
-    if args.tei_all:
-        try:
-            tei_all = conformance.load()  # once per run: compiling tei_all takes seconds
-        except EditionError as err:
-            unavailable = err.problems
-    report = inspect(project, Validator(project, tei_all), strict=args.strict)
-    problems = unavailable + report.problems
+    # tei_all is compiled once per run, and only once the files have been read without errors:
+    # compiling it takes seconds, and a file refused on reading needs no schema
+    validator = Validator(project, conformance.load if args.tei_all else None)
+    report = inspect(project, validator, strict=args.strict)
+    tei_all = validator.loaded_tei_all
+    problems = report.problems
     failed = has_errors(problems) or (args.strict and any(p.severity == WARNING for p in problems))
     checked = "the project's schema and rules" + (f" and {tei_all.label}" if tei_all else "")
     if args.format == "json":

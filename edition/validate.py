@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from functools import cached_property
 
 from lxml import etree, isoschematron
@@ -38,9 +39,28 @@ _RNG_HINTS = (
 class Validator:
     """Holds the compiled schemas so that many documents are checked for one compile."""
 
-    def __init__(self, project: Project, tei_all: TeiAll | None = None):
+    def __init__(self, project: Project, tei_all: TeiAll | Callable[[], TeiAll] | None = None):
+        """tei_all: the compiled grammar, or a function that compiles it. A function is called only
+        when the files have been read without errors, so that a file refused on reading (a DOCTYPE,
+        bad XML) is reported at once, without the seconds tei_all takes to compile."""
         self.project = project
-        self.tei_all = tei_all
+        self._tei_all = tei_all
+        self.unavailable: list[Problem] = []  # why tei_all could not be had, if it could not
+
+    @property
+    def tei_all(self) -> TeiAll | None:
+        if callable(self._tei_all):
+            load, self._tei_all = self._tei_all, None
+            try:
+                self._tei_all = load()
+            except EditionError as err:
+                self.unavailable = list(err.problems)
+        return self._tei_all
+
+    @property
+    def loaded_tei_all(self) -> TeiAll | None:
+        """The tei_all grammar if it has been compiled (or was given compiled); never compiles it."""
+        return None if callable(self._tei_all) else self._tei_all
 
     def _compile(self, name: str, compiler):
         """A schema compiled by `compiler`; a broken schema is a problem, not a traceback."""
@@ -128,9 +148,11 @@ def validate_corpus(corpus: Corpus, registry: dict[str, Entry], validator: Valid
         problems += _path_problems(corpus, doc)
         problems += _transcription_problems(corpus, doc)
         problems += _web_address_problems(corpus, doc)
-    if validator.tei_all is not None:
+    tei_all = validator.tei_all
+    problems += validator.unavailable
+    if tei_all is not None:
         for doc in [*corpus.texts, *corpus.registers.values()]:
-            problems += conformance.problems(validator.tei_all, doc, corpus.project)
+            problems += conformance.problems(tei_all, doc, corpus.project)
     # The rules resolve refs in the registers, so they only run on registers that parsed.
     if len(corpus.registers) == len(corpus.project.register_files()):
         for doc in corpus.texts:

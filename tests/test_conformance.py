@@ -1,6 +1,8 @@
 """Every TEI file against the TEI Consortium's tei_all, loaded once per run from an installed package."""
 from __future__ import annotations
 
+import pytest
+
 from conftest import TEXT, line_of, replace_in
 from edition import conformance
 from edition.build import check
@@ -43,3 +45,16 @@ def test_missing_tei_all_is_a_clear_error(project, capsys, monkeypatch, tmp_path
     assert "error [tei-all-unavailable] cannot load tei_all.rng" in err
     assert "requirements-tei-all.txt" in err
     assert main(["--root", str(project.root), "validate", "--no-tei-all"]) == 0
+
+
+def test_a_file_refused_on_reading_is_reported_without_compiling_tei_all(scratch, capsys, monkeypatch):
+    """tei_all takes seconds to compile; a DOCTYPE is refused before it is ever needed."""
+    compiled = []
+    monkeypatch.setattr(conformance, "load", lambda: compiled.append(1) or pytest.fail("tei_all compiled"))
+    path = scratch.root / "tei" / "texts" / "historymaps.xml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        '<?xml version="1.0" encoding="UTF-8"?>', '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE TEI>', 1),
+        encoding="utf-8")
+    assert main(["--root", str(scratch.root), "validate"]) == 1
+    assert "error [doctype-forbidden]" in capsys.readouterr().err
+    assert compiled == []
