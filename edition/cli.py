@@ -39,14 +39,15 @@ def cmd_validate(project: Project, args: argparse.Namespace) -> int:
     tei_all = validator.loaded_tei_all
     problems = report.problems
     failed = has_errors(problems) or (args.strict and any(p.severity == WARNING for p in problems))
-    checked = "the project's schema and rules" + (f" and {tei_all.label}" if tei_all else "")
+    label = validator.tei_all_label
+    checked = "the project's schema and rules" + (f" and {label}" if label else "")
     if args.format == "json":
         print(json.dumps({
             "ok": not failed,
             "strict": args.strict,
             "checked_against": checked,
-            "tei_all": {"version": tei_all.version, "schema": str(tei_all.path),
-                        "load_seconds": round(tei_all.load_seconds, 3)} if tei_all else None,
+            "tei_all": {"checked_against": label, "cached_files": validator.cached_files,
+                        "load_seconds": round(tei_all.load_seconds, 3) if tei_all else None} if label else None,
             "summary": summary(problems),
             "problems": [asdict(p) for p in sorted(set(problems))],
             "texts": [asdict(f) for f in report.figures],
@@ -56,7 +57,9 @@ def cmd_validate(project: Project, args: argparse.Namespace) -> int:
         _report(problems)
     for figures in report.figures:
         print("\n".join(figures.lines()))
-    loaded = f" (tei_all.rng loaded in {tei_all.load_seconds:.2f} s)" if tei_all else ""
+    cached = f"{validator.cached_files} unchanged file(s) from the cache" if validator.cached_files else ""
+    loaded = (f" (tei_all.rng loaded in {tei_all.load_seconds:.2f} s{'; ' + cached if cached else ''})" if tei_all
+              else f" ({cached}; tei_all.rng not loaded)" if cached else "")
     if failed and not has_errors(problems):
         print(f"{len(report.figures)} text(s) valid against {checked}{loaded}, but --strict fails on the warnings.")
         return 1

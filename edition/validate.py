@@ -46,6 +46,8 @@ class Validator:
         self.project = project
         self._tei_all = tei_all
         self.unavailable: list[Problem] = []  # why tei_all could not be had, if it could not
+        self.tei_all_label = ""  # "TEI P5 4.3.0 tei_all" once the documents were checked against it
+        self.cached_files = 0  # how many verdicts came from the cache
 
     @property
     def tei_all(self) -> TeiAll | None:
@@ -56,6 +58,40 @@ class Validator:
             except EditionError as err:
                 self.unavailable = list(err.problems)
         return self._tei_all
+
+    def conformance_problems(self, docs: list[Document]) -> list[Problem]:
+        """tei_all's verdicts on the documents: from the cache for files unchanged since they were
+        last checked against the same grammar, and tei_all compiled only if some file is new."""
+        self.tei_all_label, self.cached_files = "", 0
+        if self._tei_all is None:
+            return []
+        path = self._tei_all.path if isinstance(self._tei_all, TeiAll) else conformance.locate()
+        if path is None or not path.is_file():
+            _ = self.tei_all  # records why tei_all is unavailable
+            return []
+        identity = conformance.grammar_identity(path)
+        cache = conformance.ResultCache(self.project)
+        found: list[Problem] = []
+        unchecked = []
+        for doc in docs:
+            key = cache.key(identity, doc)
+            cached = cache.get(key, self.project.show(doc.path))
+            if cached is None:
+                unchecked.append((doc, key))
+            else:
+                found += cached
+                self.cached_files += 1
+        if unchecked:
+            tei_all = self.tei_all
+            if tei_all is None:
+                return found
+            for doc, key in unchecked:
+                verdict = conformance.problems(tei_all, doc, self.project)
+                cache.put(key, verdict)
+                found += verdict
+        cache.save()
+        self.tei_all_label = conformance.label(conformance.tei_version(path))
+        return found
 
     @property
     def loaded_tei_all(self) -> TeiAll | None:
@@ -148,11 +184,8 @@ def validate_corpus(corpus: Corpus, registry: dict[str, Entry], validator: Valid
         problems += _path_problems(corpus, doc)
         problems += _transcription_problems(corpus, doc)
         problems += _web_address_problems(corpus, doc)
-    tei_all = validator.tei_all
+    problems += validator.conformance_problems([*corpus.texts, *corpus.registers.values()])
     problems += validator.unavailable
-    if tei_all is not None:
-        for doc in [*corpus.texts, *corpus.registers.values()]:
-            problems += conformance.problems(tei_all, doc, corpus.project)
     # The rules resolve refs in the registers, so they only run on registers that parsed.
     if len(corpus.registers) == len(corpus.project.register_files()):
         for doc in corpus.texts:

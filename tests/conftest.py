@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import subprocess
@@ -15,6 +16,9 @@ from edition.sources import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = "tei/texts/historymaps.xml"
+# tests never read or write the tei_all result cache (it would live in the checkout) unless a
+# test of the cache points EDITION_CACHE at a folder of its own; processes they start inherit this
+os.environ["EDITION_CACHE"] = "off"
 
 
 @pytest.fixture(scope="session")

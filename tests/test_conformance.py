@@ -58,3 +58,57 @@ def test_a_file_refused_on_reading_is_reported_without_compiling_tei_all(scratch
     assert main(["--root", str(scratch.root), "validate"]) == 1
     assert "error [doctype-forbidden]" in capsys.readouterr().err
     assert compiled == []
+
+
+def _compiles(monkeypatch):
+    """Count the compilations of tei_all in this process (the real one, still cached per process)."""
+    calls = []
+    real = conformance.load
+    monkeypatch.setattr(conformance, "load", lambda: calls.append(1) or real())
+    return calls
+
+
+def test_unchanged_files_are_not_checked_again_and_a_change_is(scratch, capsys, monkeypatch, tmp_path, tei_all):
+    monkeypatch.setenv(conformance.CACHE_ENVIRONMENT, str(tmp_path / "cache"))
+    calls = _compiles(monkeypatch)
+    assert main(["--root", str(scratch.root), "validate"]) == 0
+    first = capsys.readouterr().out
+    assert calls == [1] and "tei_all.rng loaded in" in first and (tmp_path / "cache" / "tei-all.json").is_file()
+    # nothing changed: tei_all is not compiled, every verdict comes from the cache, the report is the same
+    assert main(["--root", str(scratch.root), "validate"]) == 0
+    second = capsys.readouterr().out
+    files = len(list((scratch.root / "tei").glob("*/*.xml")))
+    assert calls == [1] and f"({files} unchanged file(s) from the cache; tei_all.rng not loaded)" in second
+    assert first.splitlines()[:-1] == second.splitlines()[:-1]
+    # a departure from TEI in one file: that file is checked again, and the departure is reported
+    # (bibl/@ref is TEI only from P5 4.9: the project's schema lets it through, tei_all 4.3.0 does not)
+    replace_in(scratch.root / TEXT, '<bibl type="source"', '<bibl ref="bibl:historymaps-bolshevik-support-en" type="source"')
+    assert main(["--root", str(scratch.root), "validate"]) == 1
+    assert calls == [1, 1] and "error [tei-all]" in capsys.readouterr().err
+    # ... and again from the cache, departure included
+    assert main(["--root", str(scratch.root), "validate"]) == 1
+    assert calls == [1, 1] and "error [tei-all]" in capsys.readouterr().err
+
+
+def test_a_damaged_cache_is_ignored_and_another_grammar_is_not_served_from_it(scratch, capsys, monkeypatch,
+                                                                             tmp_path, tei_all):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv(conformance.CACHE_ENVIRONMENT, str(cache))
+    calls = _compiles(monkeypatch)
+    cache.mkdir()
+    (cache / "tei-all.json").write_text("{not json", encoding="utf-8")
+    assert main(["--root", str(scratch.root), "validate"]) == 0 and calls == [1]
+    # the verdicts are kept under the grammar's digest: another tei_all.rng finds none of them
+    monkeypatch.setattr(conformance, "grammar_identity", lambda path: "another grammar")
+    assert main(["--root", str(scratch.root), "validate"]) == 0 and calls == [1, 1]
+    capsys.readouterr()
+
+
+def test_the_grammar_identity_changes_with_the_grammar_bytes_not_only_its_version(tmp_path, tei_all):
+    text = tei_all.path.read_text(encoding="utf-8")
+    first, second = tmp_path / "a.rng", tmp_path / "b.rng"
+    first.write_text(text, encoding="utf-8")
+    second.write_text(text.replace("</grammar>", "<!-- changed --></grammar>"), encoding="utf-8")
+    assert conformance.tei_version(first) == conformance.tei_version(second) == "4.3.0"
+    assert conformance.grammar_identity(first) == conformance.grammar_identity(tei_all.path)
+    assert conformance.grammar_identity(first) != conformance.grammar_identity(second)
