@@ -112,3 +112,15 @@ def test_the_grammar_identity_changes_with_the_grammar_bytes_not_only_its_versio
     assert conformance.tei_version(first) == conformance.tei_version(second) == "4.3.0"
     assert conformance.grammar_identity(first) == conformance.grammar_identity(tei_all.path)
     assert conformance.grammar_identity(first) != conformance.grammar_identity(second)
+
+
+def test_the_tei_guidelines_own_constraints_are_checked_too(scratch, tei_all):
+    """tei_all.rng embeds the TEI's ODD constraints as Schematron in XPath 2.0, which RELAX NG
+    validation ignores: a dated element with @calendar and no content passes the grammar, not them."""
+    assert len(tei_all.constraints) > 80
+    replace_in(scratch.root / TEXT, '<date when="2026-11-22">2026-11-22</date>',
+               '<date when="2026-11-22" calendar="#gregorian"/>')
+    found = [p for p in check(scratch, Validator(scratch, tei_all)) if p.rule.startswith("tei-all")]
+    assert [(p.rule, p.line) for p in found] == [("tei-all-constraint", line_of(scratch.root / TEXT, 'calendar="#gregorian"/>'))]
+    assert found[0].message.startswith("TEI P5 4.3.0 tei_all, constraint tei_all-att.datable-calendar-calendar-constraint")
+    assert found[0].message.endswith("but this date element has no textual content.")
