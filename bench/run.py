@@ -9,8 +9,11 @@ in a fresh process so that peak memory is that of the step alone:
 - schema load: compiling the project's RELAX NG and Schematron, and the TEI Consortium's tei_all;
 - validate: every check of `edition validate` (tei_all included) with the schemas already loaded;
 - build: the whole of `edition build` (load, validate, transform, index, render, write);
-- floor: merely parsing and serialising the same TEI files with lxml, and the bare XSLT pass
-  (the project's stylesheet over every text, compiled once), so that build/floor is visible.
+- floor: merely parsing and serialising the same TEI files with lxml; the generic pass
+  (`bench/tei_generic.xsl`, a trivial TEI -> HTML stylesheet: the floor of any lxml/XSLT 1.0
+  pipeline, compiled once); and the bare XSLT pass (the project's stylesheet over every text,
+  compiled once), so that build/generic and build/floor are visible;
+- the largest page: the biggest file the build writes, and its gzipped size.
 
 Times are the best of a few runs for the cheap steps and of two for validate and build.
 Nothing here is a test: the figures depend on the machine.
@@ -18,6 +21,7 @@ Nothing here is a test: the figures depend on the machine.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import re
 import resource
@@ -124,6 +128,10 @@ def measure_build(project_dir: Path) -> dict:
     out = project_dir / "build"
     figures = {"build": _best(lambda: pipeline.build(project, out), 2)}
     figures["site_files"] = sum(1 for p in out.rglob("*") if p.is_file())
+    pages = [p for p in out.rglob("*.html")]
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    figures["largest_page"] = (largest.relative_to(out).as_posix(), largest.stat().st_size / 1024,
+                               len(gzip.compress(largest.read_bytes(), 6)) / 1024)
     figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     # one more build, with each stage timed, to show where the time goes
     stages: dict = {}
@@ -164,7 +172,13 @@ def measure_floor(project_dir: Path) -> dict:
         for doc in documents:
             transformer.transform(doc, doc.root.get("{http://www.w3.org/XML/1998/namespace}id", ""))
 
-    return {"floor": _best(parse_and_serialise, 5), "xslt": _best(bare_xslt, 5),
+    generic = etree.XSLT(etree.parse(str(Path(__file__).resolve().parent / "tei_generic.xsl"), secure_parser()))
+
+    def generic_pass():  # the reference floor of an XSLT 1.0 pipeline: every element to a div or span
+        for doc in documents:
+            str(generic(doc.tree))
+
+    return {"floor": _best(parse_and_serialise, 5), "xslt": _best(bare_xslt, 5), "generic": _best(generic_pass, 5),
             "texts": len(paths), "kib": sum(p.stat().st_size for p in paths) / 1024}
 
 
@@ -227,7 +241,8 @@ def main() -> int:
           + "  (one figure per corpus below, in order)")
     print()
     header = ("corpus", "texts", "TEI KiB", "validate", "per text", "peak RSS", "build", "per text", "peak RSS",
-              "floor/text", "XSLT/text", "build/floor", "build/XSLT")
+              "floor/text", "generic/text", "XSLT/text", "build/generic", "validate/generic", "build/floor",
+              "build/XSLT", "largest page (KiB, gzipped)")
     print("| " + " | ".join(header) + " |")
     print("|" + "|".join("---" for _ in header) + "|")
     for row in rows:
@@ -237,8 +252,10 @@ def main() -> int:
             label, str(texts), f"{floor['kib']:.0f}",
             ms(validate["validate"]), ms(validate["validate"] / texts), f"{validate['peak_rss_mb']:.0f} MB",
             ms(built["build"]), ms(built["build"] / texts), f"{built['peak_rss_mb']:.0f} MB",
-            ms(floor["floor"] / texts), ms(floor["xslt"] / texts),
+            ms(floor["floor"] / texts), ms(floor["generic"] / texts), ms(floor["xslt"] / texts),
+            f"{built['build'] / floor['generic']:.0f}×", f"{validate['validate'] / floor['generic']:.0f}×",
             f"{built['build'] / floor['floor']:.0f}×", f"{built['build'] / floor['xslt']:.0f}×",
+            "{} {:.0f} ({:.0f})".format(*built["largest_page"]),
         ]) + " |")
     print()
     stages = ("load", "validate", "xslt", "index", "render", "write")
@@ -254,7 +271,8 @@ def main() -> int:
     print()
     print("validate: every check with the schemas loaded (tei_all included" + ("" if version else ": no") + "); "
           "build: the whole `edition build`, schemas compiled inside it; floor: lxml parse + serialise of the same "
-          "TEI; XSLT: the project's stylesheet alone over each text. Peak RSS: the process's maximum resident memory.")
+          "TEI; generic: bench/tei_generic.xsl over each text; XSLT: the project's stylesheet alone over each text. "
+          "Peak RSS: the process's maximum resident memory.")
     return 0
 
 
