@@ -27,7 +27,7 @@ import json
 import os
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
@@ -73,6 +73,7 @@ class TeiAll:
     grammar: etree.RelaxNG
     load_seconds: float
     constraints: tuple = ()
+    namespaces: dict = field(default_factory=dict)  # the prefixes the constraints use (the grammar's sch:ns)
 
     @property
     def label(self) -> str:
@@ -119,13 +120,13 @@ def _load(path: Path) -> TeiAll:
     try:
         tree = etree.parse(str(path), secure_parser())
         grammar = etree.RelaxNG(tree)
-        constraints = read_constraints(tree)
+        constraints, namespaces = read_constraints(tree), constraint_namespaces(tree)
         version = tei_version(path)
     except (OSError, etree.XMLSyntaxError, etree.RelaxNGParseError) as err:
         raise EditionError([Problem(str(path), 0, 0, ERROR, "tei-all-unavailable",
                                     f"cannot load tei_all.rng: {err}",
                                     f"reinstall it: {INSTALL}")]) from err
-    return TeiAll(path, version, grammar, time.perf_counter() - started, constraints)
+    return TeiAll(path, version, grammar, time.perf_counter() - started, constraints, namespaces)
 
 
 def problems(tei_all: TeiAll, doc: Document, project: Project) -> list[Problem]:
@@ -139,9 +140,13 @@ def problems(tei_all: TeiAll, doc: Document, project: Project) -> list[Problem]:
     return found + constraint_problems(tei_all, doc, shown)
 
 
+def constraint_namespaces(tree: etree._ElementTree) -> dict[str, str]:
+    return {ns.get("prefix"): ns.get("uri") for ns in tree.iter(f"{{{SCHEMATRON}}}ns")}
+
+
 def read_constraints(tree: etree._ElementTree) -> tuple[Constraint, ...]:
     """The asserts and reports of the Schematron patterns embedded in the grammar, compiled."""
-    namespaces = {ns.get("prefix"): ns.get("uri") for ns in tree.iter(f"{{{SCHEMATRON}}}ns")}
+    namespaces = constraint_namespaces(tree)
     parser = XPath30Parser(namespaces=namespaces)
 
     def compiled(expression: str):
@@ -177,8 +182,11 @@ def _branches(context: str) -> list[str]:
     """The alternatives of a match pattern ("a | b"), split at the top level only."""
     parts, depth, start = [], 0, 0
     for i, char in enumerate(context):
-        depth += char in "[(" and 1 or char in "])" and -1 or 0
-        if char == "|" and depth == 0:
+        if char in "[(":
+            depth += 1
+        elif char in "])":
+            depth -= 1
+        elif char == "|" and depth == 0:
             parts.append(context[start:i])
             start = i + 1
     return [*parts, context[start:]]
@@ -208,13 +216,11 @@ def constraint_problems(tei_all: TeiAll, doc: Document, shown: str) -> list[Prob
     the first rule whose context matches it, as Schematron does."""
     if not tei_all.constraints:
         return []
-    namespaces = {"tei": "http://www.tei-c.org/ns/1.0", "teix": "http://www.tei-c.org/ns/Examples",
-                  "xs": "http://www.w3.org/2001/XMLSchema"}
     xpath = elementpath.XPathContext(doc.tree)
     found, taken = [], {}
     for constraint in tei_all.constraints:
         claimed = taken.setdefault(constraint.pattern, {})
-        for node in _context_nodes(constraint.context, doc, xpath, namespaces):
+        for node in _context_nodes(constraint.context, doc, xpath, tei_all.namespaces):
             if claimed.setdefault(id(node), constraint.context) != constraint.context:
                 continue
             xpath.item, xpath.variables = node, {_CURRENT: node}

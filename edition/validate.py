@@ -49,8 +49,9 @@ class Validator:
         self.tei_all_label = ""  # "TEI P5 4.3.0 tei_all" once the documents were checked against it
         self.cached_files = 0  # how many verdicts came from the cache
 
-    @property
-    def tei_all(self) -> TeiAll | None:
+    def _compiled_tei_all(self) -> TeiAll | None:
+        """The grammar, compiled now if it was given as a function; None (and the reason in
+        `unavailable`) if it cannot be had."""
         if callable(self._tei_all):
             load, self._tei_all = self._tei_all, None
             try:
@@ -67,7 +68,7 @@ class Validator:
             return []
         path = self._tei_all.path if isinstance(self._tei_all, TeiAll) else conformance.locate()
         if path is None or not path.is_file():
-            _ = self.tei_all  # records why tei_all is unavailable
+            self._compiled_tei_all()  # records why tei_all is unavailable
             return []
         identity = conformance.grammar_identity(path)
         cache = conformance.ResultCache(self.project)
@@ -82,7 +83,7 @@ class Validator:
                 found += cached
                 self.cached_files += 1
         if unchecked:
-            tei_all = self.tei_all
+            tei_all = self._compiled_tei_all()
             if tei_all is None:
                 return found
             for doc, key in unchecked:

@@ -330,3 +330,23 @@ def test_block_quotations_lists_and_glosses_reach_the_page(built_site):
     assert articles[0].text_content().startswith("1. Madde") and articles[-1].text_content().startswith("16. Madde")
     bullets = page.get_element_by_id("silah-temini-p8")
     assert bullets.get("data-list") == "bulleted" and not bullets.text_content().lstrip().startswith("•")
+
+
+def test_the_schematron_checks_as_blocks_exactly_what_the_model_calls_blocks(project):
+    """edition.sch repeats model.BLOCK_OR_SENTENCE in the contexts of its id and alignment rules
+    (Schematron cannot import it): on every text they must select the same elements."""
+    from edition.model import BLOCK_OR_SENTENCE
+
+    schematron = etree.parse(str(project.schema_dir / "edition.sch"))
+    contexts = [rule.get("context") for rule in schematron.iter("{http://purl.oclc.org/dsdl/schematron}rule")
+                if "self::tei:item" in (rule.get("context") or "")]
+    assert len(contexts) == 2  # the original's blocks (ids) and the translation's (corresp)
+    model = " or ".join("self::" + part.strip() for part in BLOCK_OR_SENTENCE.split("|"))
+    corpus, _ = load_corpus(project)
+    for doc in corpus.texts:
+        for context, kind in zip(contexts, ("original", "translation")):
+            checked = set(doc.root.xpath("//" + context, namespaces=NS))
+            in_model = set(doc.root.xpath(
+                f"tei:text//tei:text[@type='{kind}']//*[{model}]"
+                "[not(ancestor-or-self::tei:note[@type='translation' or @type='editorial'])]", namespaces=NS))
+            assert checked == in_model, (doc.path.name, kind, len(checked ^ in_model))
