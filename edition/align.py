@@ -28,6 +28,11 @@ class Row:
     translations: list[etree._Element] = field(default_factory=list)
 
     @property
+    def inset(self) -> str:
+        """The type of the document printed within the text (minutes…) that this row belongs to, or ""."""
+        return "" if self.original is None else self.original.get("data-inset", "")
+
+    @property
     def shared(self) -> bool:
         """Original text already in the translation's language: shown once, across both columns."""
         return not self.translations and self.original is not None \

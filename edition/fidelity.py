@@ -21,7 +21,10 @@ _SKIPPED = {f"{{{TEI_NS}}}{name}" for name in ("corr", "reg", "expan", "supplied
 # elements whose boundaries separate words (wider than the reading view's blocks)
 _BLOCKS = {f"{{{TEI_NS}}}{name}" for name in (
     "p", "head", "note", "item", "list", "label", "div", "ab", "quote", "cit", "s", "bibl", "lg", "l",
-    "front", "body", "back", "text", "group", "listBibl", "table", "row", "cell", "byline", "docTitle")}
+    "front", "body", "back", "text", "group", "listBibl", "table", "row", "cell", "byline", "docTitle",
+    "floatingText", "opener", "closer", "dateline", "signed", "salute", "sp", "speaker", "figure", "figDesc")}
+# line and page breaks separate words unless marked break="no"
+_BREAKS = {f"{{{TEI_NS}}}{name}" for name in ("lb", "pb", "cb")}
 _WORD = re.compile(r"\w+")
 
 
@@ -72,7 +75,7 @@ def diplomatic_text(element: etree._Element) -> str:
             return
         if node.tag == f"{{{TEI_NS}}}note" and node.get("type") in EDITORS_NOTE_TYPES:
             return
-        block = node.tag in _BLOCKS
+        block = node.tag in _BLOCKS or (node.tag in _BREAKS and node.get("break") != "no")
         parts.append(" " if block else "")
         parts.append(node.text or "")
         for child in node:

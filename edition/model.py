@@ -50,7 +50,10 @@ KIND_BY_PREFIX = {kind.prefix: kind for kind in REGISTER_KINDS}
 
 # A block: the unit of the reading view that has an id, a counterpart and a ¶ label. A quotation
 # is a block only when it is set off (a child of a division); a footnote is a block of the notes.
-BLOCK = ("tei:p | tei:head | tei:item | tei:ab | tei:note[@place='foot']"
+# In a document the article prints whole (floatingText), its opener (date) and closer
+# (attestation) are blocks, and a speaker's turn (sp) is one block with its paragraphs.
+BLOCK = ("tei:p[not(parent::tei:sp)] | tei:head | tei:item | tei:ab | tei:note[@place='foot']"
+         " | tei:opener | tei:closer | tei:sp"
          " | tei:quote[parent::tei:div or parent::tei:body or parent::tei:front or parent::tei:back]"
          " | tei:cit[parent::tei:div or parent::tei:body or parent::tei:front or parent::tei:back]")
 BLOCK_OR_SENTENCE = f"{BLOCK} | tei:s"
@@ -89,9 +92,11 @@ def relative(target: str, page: str) -> str:
 
 
 # Passage ids: <siglum>-p3 (block 3), -p3-s2 (its sentence 2), -p3-q1 (quotation), -h2 (heading),
-# -n7 (footnote 7), -tn4 (translation note), -e5 (editorial note); a translation's id adds -en.
-_PARTS = {"p": "¶{}", "h": "h. {}", "s": "s. {}", "q": "q. {}", "n": "n. {}", "tn": "t{}", "e": "e{}", "d": "div. {}"}
-_PART = re.compile(r"^(tn|[a-z])(\d+)$")
+# -n7 (footnote 7), -tn4 (translation note), -e5 (editorial note), -doc1 (a document the text prints
+# whole, such as minutes); a translation's id adds -en.
+_PARTS = {"p": "¶{}", "h": "h. {}", "s": "s. {}", "q": "q. {}", "n": "n. {}", "tn": "t{}", "e": "e{}", "d": "div. {}",
+          "doc": "doc. {}"}
+_PART = re.compile(r"^(tn|doc|[a-z])(\d+)$")
 _NOTE_MARK = re.compile(r"^(t|e)\d+$|^n\. \d+$")
 
 

@@ -51,6 +51,11 @@ class TextFigures:
     doubled: int = 0
     notes: dict[str, int] = field(default_factory=dict)
     names: dict[str, list[int]] = field(default_factory=dict)  # kind -> [original, translation]
+    # the editors' corrections of the original (choice/sic/corr): all, and those marked
+    # uncertain by @cert on corr (medium, low); readings left unclear
+    corrections: int = 0
+    corrections_uncertain: dict[str, int] = field(default_factory=dict)
+    unclear: int = 0
 
     @staticmethod
     def share(part: int, whole: int) -> str:
@@ -72,7 +77,12 @@ class TextFigures:
             f"  corresp         {self.dangling} dangling, {self.doubled} doubled",
             f"  notes           {notes}",
             f"  names (orig/en) {names}",
+            f"  corrections     {self.corrections}{self._uncertain()}, {self.unclear} unclear",
         ]
+
+    def _uncertain(self) -> str:
+        marked = " · ".join(f"{cert} {count}" for cert, count in self.corrections_uncertain.items())
+        return f" (uncertain: {marked})" if marked else ""
 
 
 def _column(doc: Document, kind: str) -> etree._Element | None:
@@ -126,6 +136,10 @@ def text_figures(corpus: Corpus, doc: Document) -> TextFigures:
     for kind, xpath in NAME_KINDS:
         figures.names[kind] = [len(column.xpath(f".//*[{_self(xpath)}]", namespaces=NS)) if column is not None else 0
                                for column in (original, translation)]
+    corrections = original.xpath(".//tei:choice/tei:corr[../tei:sic]", namespaces=NS)
+    figures.corrections = len(corrections)
+    figures.corrections_uncertain = dict(sorted(Counter(c.get("cert") for c in corrections if c.get("cert")).items()))
+    figures.unclear = len(original.xpath(".//tei:unclear", namespaces=NS))
     return figures
 
 

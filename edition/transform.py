@@ -42,7 +42,10 @@ _MESSAGE = re.compile(r"^\s*(\d+): (.*)$", re.S)
 # the XSLT parameter -> the labels table entry it takes
 _LABEL_PARAMS = {"label-note": ("text", "note"), "label-note-list": ("text", "note_open_list"),
                  "label-note-back": ("text", "note_back"), "label-close": ("text", "close"),
-                 "label-gloss": ("text", "gloss")}
+                 "label-gloss": ("text", "gloss"),
+                 "label-gloss-translator": ("text", "gloss_translator"), "label-printed": ("text", "printed"),
+                 "label-cert": ("text", "cert"), "label-figure-missing": ("text", "figure_missing"),
+                 "label-document": ("text", "document")}
 
 
 def _source_line(_context, nodes) -> str:

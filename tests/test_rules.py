@@ -60,6 +60,10 @@ ARTICLE_MUTATIONS = {
                       'xml:id="kafkas-seddi-p1-s1-en"'),
     "ref-unknown": ('<bibl corresp="bibl:tengirsenk-vatan-hizmetinde">', '<bibl corresp="bibl:tengirsenk-vatan">',
                     'bibl:tengirsenk-vatan"'),
+    "correction-pair": ("<sic>Yaresimos</sic><corr>Yerasimos</corr>", "<corr>Yaresimos</corr><corr>Yerasimos</corr>",
+                        "<corr>Yaresimos</corr><corr>Yerasimos</corr>"),
+    "correction-changes-nothing": ("<sic>Yaresimos</sic><corr>Yerasimos</corr>", "<sic>Yaresimos</sic><corr>Yaresimos</corr>",
+                                   "<sic>Yaresimos</sic><corr>Yaresimos</corr>"),
 }
 
 

@@ -22,10 +22,15 @@
     <xsl:value-of select="ed:dir(string($lang))"/>
   </xsl:template>
 
-  <!-- lang and dir on a block -->
+  <!-- lang and dir on a block; a block of a document printed within the text (floatingText)
+       also names that document, so that its rows are set apart (data-inset: its type) -->
   <xsl:template name="lang-dir">
     <xsl:attribute name="lang"><xsl:call-template name="lang"/></xsl:attribute>
     <xsl:attribute name="dir"><xsl:call-template name="dir"/></xsl:attribute>
+    <xsl:for-each select="ancestor::tei:floatingText[1]">
+      <xsl:attribute name="data-inset"><xsl:value-of select="@type"/></xsl:attribute>
+      <xsl:attribute name="data-inset-id"><xsl:value-of select="@xml:id"/></xsl:attribute>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- @xml:id -> id, @corresp -> data-corresp: every output element traces back to its TEI.

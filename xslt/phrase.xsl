@@ -38,9 +38,14 @@
     </span>
   </xsl:template>
 
-  <!-- gloss: the source author's own explanation inside a quotation, brackets included -->
+  <!-- gloss: the source author's own explanation inside a quotation, brackets included; a
+       gloss of type "translator" is the explanation of whoever translated a document the
+       source prints (the minutes, translated from Russian) -->
   <xsl:template match="tei:gloss">
     <span class="tei-gloss" title="{$label-gloss}">
+      <xsl:if test="@type = 'translator'">
+        <xsl:attribute name="title"><xsl:value-of select="$label-gloss-translator"/></xsl:attribute>
+      </xsl:if>
       <xsl:call-template name="trace"/>
       <xsl:apply-templates/>
     </span>

@@ -34,12 +34,13 @@
     <xsl:apply-templates/>
   </xsl:template>
 
-  <!-- head: a heading whose level follows the nesting of div -->
+  <!-- head: a heading whose level follows the nesting of div (a document printed within the
+       text, floatingText, counts as one more level) -->
   <xsl:template match="tei:head">
     <xsl:variable name="level">
       <xsl:choose>
-        <xsl:when test="count(ancestor::tei:div) &gt; 5">6</xsl:when>
-        <xsl:otherwise><xsl:value-of select="count(ancestor::tei:div) + 1"/></xsl:otherwise>
+        <xsl:when test="count(ancestor::tei:div | ancestor::tei:floatingText) &gt; 5">6</xsl:when>
+        <xsl:otherwise><xsl:value-of select="count(ancestor::tei:div | ancestor::tei:floatingText) + 1"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
     <xsl:element name="h{$level}">
@@ -47,6 +48,10 @@
       <xsl:attribute name="data-block">head</xsl:attribute>
       <xsl:call-template name="lang-dir"/>
       <xsl:call-template name="trace"/>
+      <xsl:if test="parent::tei:body/parent::tei:floatingText and not(preceding-sibling::tei:head)">
+        <!-- the document's own identifier, citable: its first heading carries it -->
+        <span class="tei-floatingText-anchor" id="{../../@xml:id}" title="{$label-document}"/>
+      </xsl:if>
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
@@ -112,5 +117,59 @@
       <xsl:call-template name="trace"/>
       <xsl:apply-templates/>
     </span>
+  </xsl:template>
+  <!-- floatingText: a document the text prints whole (minutes); its blocks are rows like any
+       other, marked with data-inset by lang-dir; its body and divisions are transparent -->
+  <xsl:template match="tei:floatingText">
+    <xsl:apply-templates select="tei:body"/>
+  </xsl:template>
+
+  <!-- opener (the document's date line), closer (its attestation and signature) -->
+  <xsl:template match="tei:opener | tei:closer">
+    <div class="tei-{local-name()}" data-block="{local-name()}">
+      <xsl:call-template name="lang-dir"/>
+      <xsl:call-template name="trace"/>
+      <xsl:apply-templates/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:dateline | tei:signed | tei:salute | tei:speaker">
+    <span class="tei-{local-name()}"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <!-- a line break the print makes inside an opener or closer is kept -->
+  <xsl:template match="tei:opener//tei:lb | tei:closer//tei:lb">
+    <br/>
+  </xsl:template>
+
+  <!-- sp: a speaker's turn, one block: the speaker's label, then its paragraphs -->
+  <xsl:template match="tei:sp">
+    <div class="tei-sp" data-block="sp">
+      <xsl:call-template name="lang-dir"/>
+      <xsl:call-template name="trace"/>
+      <xsl:apply-templates/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:sp/tei:p">
+    <span class="tei-p">
+      <xsl:call-template name="trace"/>
+      <xsl:apply-templates/>
+    </span>
+  </xsl:template>
+
+  <!-- figure: transparent; its caption (head) is the block. The edition has no image the
+       transcription lacks, and the page says so in place of the image. -->
+  <xsl:template match="tei:figure">
+    <xsl:apply-templates select="tei:head"/>
+  </xsl:template>
+
+  <xsl:template match="tei:figure/tei:head">
+    <figure class="tei-figure" data-block="figure">
+      <xsl:call-template name="lang-dir"/>
+      <xsl:call-template name="trace"/>
+      <span class="tei-figure-missing"><xsl:value-of select="$label-figure-missing"/></span>
+      <figcaption><xsl:apply-templates/></figcaption>
+    </figure>
   </xsl:template>
 </xsl:stylesheet>

@@ -28,6 +28,11 @@
   <xsl:param name="label-note-back" select="'Back to the text'"/>
   <xsl:param name="label-gloss" select="'The author’s own gloss, in the source'"/>
   <xsl:param name="label-close" select="'Close'"/>
+  <xsl:param name="label-gloss-translator" select="'The translator’s gloss, in the source'"/>
+  <xsl:param name="label-printed" select="'Printed'"/>
+  <xsl:param name="label-cert" select="'certainty'"/>
+  <xsl:param name="label-figure-missing" select="'Image not reproduced.'"/>
+  <xsl:param name="label-document" select="'A document printed within the text'"/>
 
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 </xsl:stylesheet>

@@ -5,7 +5,7 @@
 //     page scrolls; on wide screens the two cells of the row then move so that the pair stands
 //     side by side ("in step").
 //  2. Notes open next to their call.
-//  3. Switches for original / translation / both and for corrected readings, remembered
+//  3. Switches for original / translation / both and for the printed (uncorrected) reading, remembered
 //     across pages (localStorage).
 // Index pages: a filter by text (for this visit only).
 (function () {
@@ -159,18 +159,18 @@
         store.set("view", button.getAttribute("data-view"));
       });
     });
-    var corrections = controls.querySelector('input[data-toggle="corrections"]');
-    var setCorrections = function (on) {
-      corrections.checked = on;
-      document.body.classList.toggle("show-corrections", on);
+    var printed = controls.querySelector('input[data-toggle="printed"]');
+    var setPrinted = function (on) {
+      printed.checked = on;
+      document.body.classList.toggle("show-printed", on);
     };
-    corrections.addEventListener("change", function () {
-      setCorrections(corrections.checked);
-      store.set("corrections", corrections.checked ? "on" : "off");
+    printed.addEventListener("change", function () {
+      setPrinted(printed.checked);
+      store.set("printed", printed.checked ? "on" : "off");
     });
     var view = store.get("view");
     if (view && controls.querySelector('button[data-view="' + view + '"]')) setView(view);
-    if (store.get("corrections") === "on") setCorrections(true);
+    if (store.get("printed") === "on") setPrinted(true);
   }
 
   // ---- index pages: filter entries by the text that names them -----------------------------

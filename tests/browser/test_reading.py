@@ -178,8 +178,25 @@ def test_index_links_are_named_and_the_round_trip_lands(context, http_url):
 def test_view_settings_are_remembered_across_pages(context, http_url):
     page = _open(context, f"{http_url}{TEXT}")
     page.get_by_role("button", name="Translation", exact=True).click()
-    page.get_by_label("corrected readings").check()
+    page.get_by_label("printed reading").check()
     page.goto(f"{http_url}texts/kafkas-seddi.html")
     assert page.locator(".parallel").first.get_attribute("data-view") == "translation"
-    assert page.evaluate("document.body.classList.contains('show-corrections')")
+    assert page.evaluate("document.body.classList.contains('show-printed')")
     assert page.get_by_role("button", name="Translation", exact=True).get_attribute("aria-pressed") == "true"
+
+
+def test_corrections_show_the_editors_reading_marked_and_the_switch_shows_the_print(context, http_url):
+    """kafkas-seddi n. 4 prints "Yaresimos": the page reads "Yerasimos", marked, with the printed
+    reading as its tooltip; the "printed reading" switch shows "Yaresimos" instead."""
+    page = _open(context, f"{http_url}texts/kafkas-seddi.html")
+    choice = page.locator("#pop-kafkas-seddi-n4 .tei-choice").first
+    corr, sic = choice.locator(".tei-corr"), choice.locator(".tei-sic")
+    page.locator("#call-kafkas-seddi-n4").click()
+    assert corr.is_visible() and not sic.is_visible()
+    assert corr.inner_text() == "Yerasimos" and corr.get_attribute("title") == "Printed: Yaresimos"
+    assert corr.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
+    page.keyboard.press("Escape")
+    page.get_by_label("printed reading").check()
+    page.locator("#call-kafkas-seddi-n4").click()
+    assert sic.is_visible() and not corr.is_visible() and sic.inner_text() == "Yaresimos"
+    assert page.errors == []
