@@ -42,14 +42,16 @@
     </span>
   </xsl:template>
 
-  <!-- what a part of a reference is, in words; empty for parts that need no gloss -->
+  <!-- what a part of a reference is, in words; empty for parts that need no gloss. A part of an
+       archival reference is an idno, or a biblScope of the same unit where the print garbled it
+       and it carries a correction (TEI's idno cannot hold one) -->
   <xsl:template name="bibl-part-name">
     <xsl:variable name="kind" select="concat(local-name(), ':', @type, @unit)"/>
     <xsl:choose>
-      <xsl:when test="$kind = 'idno:shelfmark'">shelf mark</xsl:when>
-      <xsl:when test="$kind = 'idno:fond'">fond (record group)</xsl:when>
-      <xsl:when test="$kind = 'idno:opis'">opis’ (inventory)</xsl:when>
-      <xsl:when test="$kind = 'idno:delo'">delo (file)</xsl:when>
+      <xsl:when test="$kind = 'idno:shelfmark' or $kind = 'biblScope:shelfmark'">shelf mark</xsl:when>
+      <xsl:when test="$kind = 'idno:fond' or $kind = 'biblScope:fond'">fond (record group)</xsl:when>
+      <xsl:when test="$kind = 'idno:opis' or $kind = 'biblScope:opis'">opis’ (inventory)</xsl:when>
+      <xsl:when test="$kind = 'idno:delo' or $kind = 'biblScope:delo'">delo (file)</xsl:when>
       <xsl:when test="$kind = 'biblScope:folio'">list (folio)</xsl:when>
       <xsl:when test="$kind = 'biblScope:volume'">volume</xsl:when>
       <xsl:when test="$kind = 'biblScope:issue'">issue</xsl:when>
