@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from collections import Counter
 import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -350,3 +351,35 @@ def test_the_schematron_checks_as_blocks_exactly_what_the_model_calls_blocks(pro
                 f"tei:text//tei:text[@type='{kind}']//*[{model}]"
                 "[not(ancestor-or-self::tei:note[@type='translation' or @type='editorial'])]", namespaces=NS))
             assert checked == in_model, (doc.path.name, kind, len(checked ^ in_model))
+
+
+def test_the_minutes_are_set_apart_citable_and_corrected_in_the_open(project, built_site):
+    """frunze-heyeti prints two minutes: each is citable by its own id (doc1, doc2), and exactly
+    the blocks of the minutes are the page's set-apart rows. Each correction in the text shows the
+    editors' reading with the printed one as its tooltip, and the QA table counts them as the TEI
+    has them."""
+    from edition.qa import text_figures
+    page = html.parse(str(built_site / "texts" / "frunze-heyeti.html")).getroot()
+    tei = etree.parse(str(ROOT / "tei" / "texts" / "frunze-heyeti.xml"))
+    for doc in ("frunze-heyeti-doc1", "frunze-heyeti-doc2"):
+        row = next(a for a in page.get_element_by_id(doc).iterancestors() if a.tag == "section")
+        assert "row-inset" in row.get("class")
+    inset = {row.find_class("num")[0].get("href")[1:] for row in page.xpath("//section[contains(@class, 'row-inset')]")}
+    minutes = {b.get(f"{{{XML_NS}}}id") for b in tei.xpath(
+        "//tei:text[@type='original']//tei:floatingText//*[@xml:id][self::tei:head or self::tei:p[not(parent::tei:sp)]"
+        " or self::tei:item or self::tei:opener or self::tei:closer or self::tei:sp]", namespaces=NS)}
+    assert inset == minutes and len(minutes) > 50
+    closers = [i for i in minutes if page.get_element_by_id(i).get("data-block") == "closer"]
+    assert len(closers) == 2 and all("(signature)" in page.get_element_by_id(f"{i}-en").text_content() for i in closers)
+    choices = tei.xpath("//tei:text[@type='original']//tei:choice[tei:sic]", namespaces=NS)
+    # a garbled footnote call or note number is shown by its number, as every note is
+    in_text = [c for c in choices if not c.xpath("ancestor::tei:ref[@type='noteAnchor'] or ancestor::tei:label", namespaces=NS)]
+    shown = page.xpath("//span[@class='tei-corr'][not(ancestor::*[contains(@class, 'note-popover')])]")
+    assert len(shown) == len(in_text) > 3000
+    printed = Counter(" ".join("".join(c.find("tei:sic", NS).itertext()).split()) for c in in_text)
+    assert Counter(span.get("title").split("Printed: ", 1)[1].split(" (certainty: ")[0] for span in shown) == printed
+    corpus, _ = load_corpus(project)
+    figures = text_figures(corpus, next(d for d in corpus.texts if d.path.name == "frunze-heyeti.xml"))
+    assert figures.corrections == len(choices)
+    assert figures.corrections_uncertain == {
+        cert: len(tei.xpath(f"//tei:text[@type='original']//tei:corr[@cert='{cert}']", namespaces=NS)) for cert in ("low", "medium")}
