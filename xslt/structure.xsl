@@ -158,8 +158,8 @@
     </span>
   </xsl:template>
 
-  <!-- figure: transparent; its caption (head) is the block. The edition has no image the
-       transcription lacks, and the page says so in place of the image. -->
+  <!-- figure: transparent; its caption (head), all the schema allows in it, is the block. The
+       edition has no image the transcription lacks, and the page says so in place of the image. -->
   <xsl:template match="tei:figure">
     <xsl:apply-templates select="tei:head"/>
   </xsl:template>
