@@ -78,7 +78,19 @@ CROSS_TEXT_TARGET = re.compile(r"^([a-z][a-z0-9-]*)\.xml#(.+)$")
 
 
 HOME_PAGE = "index.html"
+INTRODUCTION_PAGE = "introduction.html"
 CHRONOLOGY_PAGE = "index/chronology.html"
+# Reading the sources together (issue 16): what they claim, side by side; their events in time;
+# their places on a map; each event's passages side by side.
+CLAIMS_PAGE = "compare/claims.html"
+CLAIMS_DATA = ("compare/claims.csv", "compare/claims.json")
+TIMELINE_PAGE = "compare/timeline.html"
+MAP_PAGE = "compare/map.html"
+
+
+def passages_path(event_id: str) -> str:
+    """The page that sets side by side the passages of every text that names an event."""
+    return f"compare/events/{event_id}.html"
 
 
 def text_path(siglum: str) -> str:
