@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .claims import collect as collect_claims
 from .config import load_config
 from .index import build_index
 from .labels import load_labels
@@ -89,9 +90,9 @@ def render_site(project: Project) -> BuildResult:
         raise EditionError(problems)
     # ---- the barrier: everything is read and checked; from here on only pages are made ----
     labels = load_labels(project, edition.config.language)
-    # index (transform and render run per text inside the outputs, one text's tree at a time)
+    # index and claims (transform and render run per text inside the outputs, one text's tree at a time)
     site = Site(edition, build_index(edition.corpus, edition.registry), Renderer(project, edition.config, labels),
-                Transformer(project, edition.registry, labels))
+                Transformer(project, edition.registry, labels), collect_claims(edition.corpus, edition.registry))
     files: dict[str, bytes] = {}
     for output in OUTPUTS:
         for path, data in output(site):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from .model import EDITORS_NOTE_TYPES
 from .registers import Entry
 from .sources import NS, TEI_NS, XML_NS, Corpus
 
@@ -35,6 +36,7 @@ class Occurrence:
     form: str  # the name as written
     before: str
     after: str
+    editors: bool = False  # in a translation or editorial note: the editors' words, not the source's
 
 
 @dataclass
@@ -55,6 +57,10 @@ class Index:
 
     def of(self, key: str) -> list[Occurrence]:
         return self.mentions.get(key, [])
+
+    def texts_naming(self, key: str) -> list[str]:
+        """The texts whose own words (not the editors' notes) name an entry, in the edition's order."""
+        return list(dict.fromkeys(o.siglum for o in self.of(key) if not o.editors))
 
 
 def _anchor(element: etree._Element) -> etree._Element:
@@ -129,7 +135,8 @@ def _occurrence(siglum: str, element: etree._Element) -> Occurrence:
     lang = next((e.get(_XML_LANG) for e in (element, *element.iterancestors()) if e.get(_XML_LANG) is not None), "")
     anchor = _anchor(element)
     before, form, after = _context(anchor, element)
-    return Occurrence(siglum, text.get("type"), lang, anchor.get(_XML_ID), form, before, after)
+    editors = any(n.get("type") in EDITORS_NOTE_TYPES for n in element.iterancestors(_NOTE))
+    return Occurrence(siglum, text.get("type"), lang, anchor.get(_XML_ID), form, before, after, editors)
 
 
 def _date_label(date: etree._Element) -> tuple[str, str]:

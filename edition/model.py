@@ -88,6 +88,14 @@ TIMELINE_PAGE = "compare/timeline.html"
 MAP_PAGE = "compare/map.html"
 
 
+def entry_path(key: str) -> str:
+    """The index entry of a register key (event:treaty-of-moscow -> index/events.html#treaty-of-moscow);
+    "" for a key of no register."""
+    prefix, _, entry_id = key.partition(":")
+    kind = KIND_BY_PREFIX.get(prefix)
+    return f"{kind.page}#{entry_id}" if kind and entry_id else ""
+
+
 def passages_path(event_id: str) -> str:
     """The page that sets side by side the passages of every text that names an event."""
     return f"compare/events/{event_id}.html"

@@ -11,7 +11,8 @@ from lxml import etree
 from markupsafe import Markup
 
 from .config import Config
-from .model import CHRONOLOGY_PAGE, HOME_PAGE, REGISTER_KINDS, direction, passage_label, relative, text_path
+from .model import (CHRONOLOGY_PAGE, CLAIMS_PAGE, HOME_PAGE, INTRODUCTION_PAGE, MAP_PAGE, REGISTER_KINDS,
+                    TIMELINE_PAGE, direction, entry_path, passage_label, passages_path, relative, text_path)
 from .registers import Entry
 from .sources import Project
 
@@ -45,7 +46,9 @@ def environment(project: Project) -> Environment:
     env.filters["dir"] = direction
     env.filters["groupby_initial"] = groupby_initial
     env.globals.update(kinds=REGISTER_KINDS, passage_label=passage_label, text_path=text_path,
-                       home_page=HOME_PAGE, chronology_page=CHRONOLOGY_PAGE)
+                       entry_path=entry_path, passages_path=passages_path,
+                       home_page=HOME_PAGE, chronology_page=CHRONOLOGY_PAGE, claims_page=CLAIMS_PAGE,
+                       timeline_page=TIMELINE_PAGE, map_page=MAP_PAGE, introduction_page=INTRODUCTION_PAGE)
     return env
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from . import chronology, downloads, home, registers, static, texts
+from . import chronology, claims, downloads, home, registers, static, texts
 from .site import Site
 
 Output = Callable[[Site], Iterator[tuple[str, bytes]]]
@@ -14,6 +14,7 @@ OUTPUTS: tuple[Output, ...] = (
     texts.pages,  # texts/<siglum>.html: the reading page of each text
     registers.pages,  # index/<register>.html: persons, places, organisations, events, works cited
     chronology.pages,  # index/chronology.html
+    claims.pages,  # compare/claims.html, .csv, .json: what the texts claim, side by side
     downloads.files,  # tei/: the TEI of every text and register
     static.files,  # static/: CSS and JavaScript
 )

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..claims import Claims
 from ..index import Index
 from ..model import Edition
 from ..problems import Problem
@@ -16,6 +17,7 @@ class Site:
     index: Index
     renderer: Renderer
     transformer: Transformer
+    claims: Claims  # what the texts claim, figures and dates, side by side
     warnings: list[Problem] = field(default_factory=list)  # what the outputs found and did not stop on
 
     @property
