@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .model import EDITORS_NOTE_TYPES
+from .model import EDITORS_NOTE_TYPES, TRANSLATION_LANG
 from .registers import Entry
 from .sources import NS, TEI_NS, XML_NS, Corpus, Document
 
@@ -349,3 +349,78 @@ def collect(corpus: Corpus, registry: dict[str, Entry]) -> Claims:
     for event in sorted(by_event, key=lambda e: _event_order(registry, e, by_event[e])):
         ordered += sorted(by_event[event], key=lambda r: (r.kind == "date", r.type, r.commodity, r.unit))
     return Claims(ordered, texts)
+
+
+# --- what validation checks ---------------------------------------------------------------------
+
+def _claim_elements(scope: etree._Element) -> list[etree._Element]:
+    return scope.xpath(f".//tei:measure[{_OUTSIDE}] | .//tei:date[@corresp][{_OUTSIDE}]", namespaces=NS)
+
+
+def figures_without_event(doc: Document) -> list[etree._Element]:
+    """The figures of the source's text of a claim type (arms, ammunition, vessels, money) that name
+    no event: the table of claims could not place them (rule measure-event)."""
+    return [m for m in doc.root.xpath(f"tei:text//tei:measure[not(@corresp)][{_OUTSIDE}]", namespaces=NS)
+            if m.get("type") in CLAIM_MEASURE_TYPES]
+
+
+@dataclass
+class Mismatch:
+    """An original passage and its translation that do not make the same claims (rule claim-counterpart)."""
+
+    element: etree._Element  # the original passage (sentence, footnote or block)
+    original: list[tuple]
+    translation: list[tuple]
+
+
+def mismatched_claims(doc: Document) -> list[Mismatch]:
+    """Passages whose event-linked figures and dates differ between the original and its translation.
+    A passage is an original sentence (or footnote, or block without sentences) together with every
+    passage its translation groups with it (a translation sentence may render two originals)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    by_id: dict[str, etree._Element] = {}
+    original_keys: dict[str, list[tuple]] = defaultdict(list)
+    translation_keys: dict[str, list[tuple]] = defaultdict(list)
+    texts = {t.get("type"): t for t in doc.root.xpath("tei:text//tei:text[@type]", namespaces=NS)}
+    if "original" not in texts or "translation" not in texts:
+        return []
+    for element in texts["original"].xpath(f".//tei:measure[@corresp][{_OUTSIDE}] | .//tei:date[@corresp][{_OUTSIDE}]",
+                                           namespaces=NS):
+        anchor = next((a for a in element.iterancestors() if a.get(_XML_ID)), None)
+        lang = next((a.get(_XML_LANG) for a in (element, *element.iterancestors()) if a.get(_XML_LANG)), "")
+        if anchor is not None and lang != TRANSLATION_LANG:  # English in the source is not translated
+            by_id[anchor.get(_XML_ID)] = anchor
+            original_keys[anchor.get(_XML_ID)].append(claim_key(element))
+    pending: list[tuple[list[str], tuple]] = []
+    for element in texts["translation"].xpath(f".//tei:measure[@corresp][{_OUTSIDE}] | .//tei:date[@corresp][{_OUTSIDE}]",
+                                              namespaces=NS):
+        aligned = next((a for a in element.iterancestors() if a.get("corresp")
+                        and a.tag not in (f"{_T}bibl", f"{_T}date", f"{_T}measure")), None)
+        if aligned is None:
+            continue
+        tokens = [t.lstrip("#") for t in aligned.get("corresp").split()]
+        for token in tokens[1:]:
+            parent[find(token)] = find(tokens[0])
+        pending.append((tokens, claim_key(element)))
+    for tokens, key in pending:
+        translation_keys[find(tokens[0])].append(key)
+    grouped: dict[str, list[tuple]] = defaultdict(list)
+    first: dict[str, str] = {}
+    for anchor_id, keys in original_keys.items():
+        root = find(anchor_id)
+        grouped[root] += keys
+        first.setdefault(root, anchor_id)
+    found = []
+    for root in sorted(set(grouped) | set(translation_keys), key=lambda r: r):
+        if sorted(grouped.get(root, [])) != sorted(translation_keys.get(root, [])):
+            element = by_id.get(first.get(root, ""))
+            if element is None:
+                element = next(iter(doc.root.xpath("//*[@xml:id=$id]", id=root)), doc.root)
+            found.append(Mismatch(element, sorted(grouped.get(root, [])), sorted(translation_keys.get(root, []))))
+    return found

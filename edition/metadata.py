@@ -35,6 +35,7 @@ class TextMeta:
     responsibilities: list[tuple[str, str]]
     version: str
     published: str
+    source_date: str  # when the source itself was published, as far as known (YYYY…; "" if unknown)
     path: str
     source: str
     source_links: list[Link]
@@ -74,6 +75,7 @@ def text_meta(corpus: Corpus, doc: Document) -> TextMeta:
                           for r in _all(doc, "tei:teiHeader//tei:titleStmt/tei:respStmt")],
         version=(_all(doc, "tei:teiHeader//tei:editionStmt/tei:edition/@n") or [""])[0],
         published=_first_text(doc.root, "tei:teiHeader//tei:publicationStmt/tei:date"),
+        source_date=_source_date(source[0]) if source else "",
         path=text_path(siglum),  # validation ties the header's idno type="path" to it
         source=_source_text(source[0]) if source else "",
         source_links=_web_links(_all(doc, "tei:teiHeader//tei:sourceDesc//tei:ptr")),
@@ -95,3 +97,13 @@ def _source_text(bibl) -> str:
             parts.append("".join(child.itertext()))
         parts.append(child.tail or "")
     return " ".join("".join(parts).split())
+
+
+def _source_date(bibl) -> str:
+    """The source's date of publication: its own `date` (not that of a work it translates), exact
+    or the earliest it can be."""
+    for date in bibl.xpath("tei:date", namespaces=NS):
+        found = date.get("when") or date.get("notBefore") or date.get("from")
+        if found:
+            return found
+    return ""

@@ -18,7 +18,7 @@ from functools import cached_property
 
 from lxml import etree, isoschematron
 
-from . import conformance
+from . import claims, conformance
 from .conformance import TeiAll
 from .fidelity import compare, diplomatic_text
 from .model import CROSS_TEXT_TARGET, KIND_BY_PREFIX, text_path
@@ -196,7 +196,37 @@ def validate_corpus(corpus: Corpus, registry: dict[str, Entry], validator: Valid
             problems += untranslated + [p for p in found if not (untranslated and p.rule == "align-missing")]
     problems += _duplicate_id_problems(corpus)
     problems += _cross_text_ref_problems(corpus)
+    for doc in corpus.texts:
+        problems += _claim_problems(corpus, doc)
     return problems
+
+
+def _claim_problems(corpus: Corpus, doc: Document) -> list[Problem]:
+    """The table of claims needs every figure of the aid placed in its event, and the same claims
+    in a passage and in its translation."""
+    shown = corpus.project.show(doc.path)
+    problems = [Problem(shown, m.sourceline or 0, 1, ERROR, "measure-event",
+                        f"the figure “{' '.join(''.join(m.itertext()).split())}” (type {m.get('type')}) names no event",
+                        "add corresp=\"event:<id>\": the delivery, promise, request or total it belongs to "
+                        "(tei/registers/events.xml; see docs/ENCODING.md, “Claims”); the same in the translation")
+                for m in claims.figures_without_event(doc)]
+    for mismatch in claims.mismatched_claims(doc):
+        only_original = [k for k in mismatch.original if k not in mismatch.translation]
+        only_translation = [k for k in mismatch.translation if k not in mismatch.original]
+        problems.append(Problem(
+            shown, mismatch.element.sourceline or 0, 1, ERROR, "claim-counterpart",
+            f"{mismatch.element.get(_XML_ID) or 'this passage'} and its translation do not make the same claims: "
+            f"only in the original {_claim_list(only_original)}; only in the translation {_claim_list(only_translation)}",
+            "give the date or measure in the translation the same corresp (event), type and reading attributes "
+            "as its original"))
+    return problems
+
+
+def _claim_list(keys: list[tuple]) -> str:
+    if not keys:
+        return "nothing"
+    return ", ".join(f"{kind} {corresp} ({', '.join(f'{a}={v}' for a, v in attributes)})"
+                     for kind, corresp, attributes in keys)
 
 
 def _translation_missing(corpus: Corpus, doc: Document) -> list[Problem]:

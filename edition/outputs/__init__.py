@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from . import chronology, claims, downloads, home, registers, static, texts
+from . import chronology, claims, downloads, home, passages, registers, static, texts, timeline
 from .site import Site
 
 Output = Callable[[Site], Iterator[tuple[str, bytes]]]
@@ -15,6 +15,8 @@ OUTPUTS: tuple[Output, ...] = (
     registers.pages,  # index/<register>.html: persons, places, organisations, events, works cited
     chronology.pages,  # index/chronology.html
     claims.pages,  # compare/claims.html, .csv, .json: what the texts claim, side by side
+    timeline.pages,  # compare/timeline.html: the events in time, with the dates each text gives
+    passages.pages,  # compare/events/<event>.html: each event's passages in every text that names it
     downloads.files,  # tei/: the TEI of every text and register
     static.files,  # static/: CSS and JavaScript
 )

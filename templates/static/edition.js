@@ -8,6 +8,7 @@
 //  3. Switches for original / translation / both and for the printed (uncorrected) reading, remembered
 //     across pages (localStorage).
 // Index pages: a filter by text (for this visit only).
+// Timeline and table of claims: filters (for this visit only).
 (function () {
   "use strict";
   var store = {
@@ -190,5 +191,40 @@
     };
     // not remembered: a link from a text to an entry must never land on a filtered-out entry
     filter.addEventListener("change", function (event) { apply(event.target.value); });
+  }
+  // ---- comparison pages (issue 16): the timeline's filters by text and by type of event, and
+  // the table of claims' "disagreements only"; for this visit only, like the index filter ------
+  var timelineFilter = document.querySelector(".timeline-filter");
+  if (timelineFilter) {
+    timelineFilter.hidden = false;
+    var count = timelineFilter.querySelector(".timeline-count");
+    var applyTimeline = function () {
+      var texts = [], types = [];
+      timelineFilter.querySelectorAll("input[name=text]:checked").forEach(function (box) { texts.push(box.value); });
+      timelineFilter.querySelectorAll("input[name=type]:checked").forEach(function (box) { types.push(box.value); });
+      var shown = 0;
+      document.querySelectorAll(".timeline-event").forEach(function (item) {
+        var named = item.getAttribute("data-texts").split(" ").some(function (s) { return texts.indexOf(s) >= 0; });
+        var typed = types.indexOf(item.getAttribute("data-type")) >= 0 || !item.getAttribute("data-type");
+        item.hidden = !(named && typed);
+        if (!item.hidden) shown += 1;
+      });
+      if (count) count.textContent = shown + " " + count.getAttribute("data-label");
+    };
+    timelineFilter.addEventListener("change", applyTimeline);
+    applyTimeline();
+  }
+  var claimsFilter = document.querySelector(".claims-filter");
+  if (claimsFilter) {
+    claimsFilter.hidden = false;
+    claimsFilter.addEventListener("change", function (event) {
+      var only = event.target.checked;
+      document.querySelectorAll("table.claims tbody tr").forEach(function (row) {
+        row.hidden = only && !row.classList.contains("status-disagree");
+      });
+      document.querySelectorAll(".claims-event").forEach(function (section) {
+        section.hidden = only && !section.querySelector("tr.status-disagree");
+      });
+    });
   }
 })();

@@ -1,0 +1,72 @@
+"""compare/events/<event>.html: for each event that two or more texts name, the passages of every
+text that names or dates it, original beside translation, the texts in the order of their publication."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..claims import read_text
+from ..model import Text, passages_path
+from ..sources import NS, XML_NS
+from .site import Site
+
+_XML_ID = f"{{{XML_NS}}}id"
+MIN_TEXTS = 2  # an event named by one text only has no page of parallel passages
+
+
+@dataclass
+class Passage:
+    anchor: str  # xml:id of the original sentence, heading or footnote
+    original: str
+    lang: str
+    translation: str
+
+
+def by_publication(texts: list[Text]) -> list[Text]:
+    """The texts in the order of their publication; a text whose date is unknown comes last."""
+    return sorted(texts, key=lambda t: (t.meta.source_date or "9999", texts.index(t)))
+
+
+def _elements(text: Text) -> tuple[dict[str, etree._Element], dict[str, etree._Element]]:
+    """The text's elements by id, and each original id's rendering in the translation."""
+    by_id = {e.get(_XML_ID): e for e in text.doc.root.iter() if isinstance(e.tag, str) and e.get(_XML_ID)}
+    rendering: dict[str, etree._Element] = {}
+    for element in text.doc.root.xpath("tei:text//tei:text[@type='translation']//*[@corresp]"
+                                       "[not(self::tei:bibl or self::tei:date or self::tei:measure)]", namespaces=NS):
+        for token in element.get("corresp").split():
+            rendering.setdefault(token.lstrip("#"), element)
+    return by_id, rendering
+
+
+def _passages(site: Site, text: Text, key: str, anchors: list[str]) -> list[Passage]:
+    by_id, rendering = _elements(text)
+    order = {element_id: n for n, element_id in enumerate(by_id)}
+    found = []
+    for anchor in sorted(dict.fromkeys(anchors), key=lambda a: order.get(a, 0)):
+        element = by_id.get(anchor)
+        if element is None:
+            continue
+        lang = next((e.get(f"{{{XML_NS}}}lang") for e in (element, *element.iterancestors())
+                     if e.get(f"{{{XML_NS}}}lang")), "")
+        counterpart = rendering.get(anchor)
+        found.append(Passage(anchor, read_text(element), lang, read_text(counterpart) if counterpart is not None else ""))
+    return found
+
+
+def pages(site: Site) -> Iterator[tuple[str, bytes]]:
+    claims = site.claims.by_event()
+    texts = by_publication(site.edition.texts)
+    for entry in site.edition.registry.values():
+        if entry.prefix != "event" or len(site.index.texts_naming(entry.key)) < MIN_TEXTS:
+            continue
+        sections = []
+        for text in texts:
+            anchors = [o.anchor for o in site.index.of(entry.key)
+                       if o.siglum == text.siglum and o.kind == "original" and not o.editors]
+            anchors += [c.anchor for row in claims.get(entry.key, []) for c in row.claims if c.siglum == text.siglum]
+            if anchors:
+                sections.append((text.meta, _passages(site, text, entry.key, anchors)))
+        path = passages_path(entry.id)
+        yield path, site.renderer.page("passages.html", path, entry=entry, sections=sections)

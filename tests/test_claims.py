@@ -1,0 +1,142 @@
+"""The table of claims, the timeline and the parallel passages: made from the TEI, complete,
+and able to say that two texts disagree."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from lxml import etree, html
+
+from conftest import TEXT, line_of, replace_in
+from edition.build import check, read_edition
+from edition.claims import Claim, Row, collect
+from edition.model import CLAIMS_DATA, CLAIMS_PAGE, TIMELINE_PAGE, passages_path
+from edition.sources import NS
+
+SOURCE_CLAIMS = ("tei:text//tei:text[@type='original']//*[self::tei:measure or self::tei:date][@corresp]"
+                 "[not(ancestor::tei:note[@type='translation' or @type='editorial'])][not(ancestor::tei:bibl)]")
+
+
+def _claim(siglum: str, kind: str, **attributes) -> Claim:
+    return Claim(siglum, "event:x", kind, f"{siglum}-p1-s1", "", "tr", "w", "t", attributes)
+
+
+def test_figures_that_differ_disagree_and_equal_ones_agree():
+    same = Row("event:x", "figure", "arms", "rifle", "piece",
+               [_claim("a", "figure", quantity="39000"), _claim("b", "figure", quantity="39000")])
+    other = Row("event:x", "figure", "arms", "rifle", "piece",
+                [_claim("a", "figure", quantity="39000"), _claim("b", "figure", quantity="37812")])
+    vague = Row("event:x", "figure", "ammunition", "ammunition", "",
+                [_claim("a", "figure"), _claim("b", "figure", quantity="5000")])
+    assert (same.status, other.status, vague.status) == ("agree", "disagree", "agree")
+
+
+def test_dates_disagree_only_when_they_cannot_both_be_right():
+    def row(*dates):
+        return Row("event:x", "date", "", claims=[_claim(s, "date", **d) for s, d in dates])
+    assert row(("a", {"when": "1921-03"}), ("b", {"when": "1921-03-16"})).status == "agree"
+    assert row(("a", {"when": "1920-05-05"}), ("b", {"when": "1920-07-19"})).status == "disagree"
+    assert row(("a", {"from": "1921-08", "to": "1921-09"}), ("b", {"when": "1921-09-13"})).status == "agree"
+    assert row(("a", {"when": "1921-12-13"}), ("a", {"when": "1921-10-13"})).status == "disagree"  # one text
+    assert row(("a", {"when": "1922"})).status == "single"
+
+
+def test_every_claim_of_every_text_is_in_the_data_once(project, built_site):
+    edition = read_edition(project)
+    expected = sum(len(doc.root.xpath(SOURCE_CLAIMS, namespaces=NS)) for doc in edition.corpus.texts)
+    # a claim naming two events stands in two rows
+    expected += sum(len(e.get("corresp").split()) - 1 for doc in edition.corpus.texts
+                    for e in doc.root.xpath(SOURCE_CLAIMS, namespaces=NS))
+    records = json.loads((built_site / CLAIMS_DATA[1]).read_text(encoding="utf-8"))["claims"]
+    assert expected > 20 and len(records) == expected
+    rows = list(csv.DictReader(io.StringIO((built_site / CLAIMS_DATA[0]).read_text(encoding="utf-8"))))
+    assert rows == records
+
+
+def test_each_claim_links_to_its_passage_and_its_words_are_the_texts(project, built_site):
+    records = json.loads((built_site / CLAIMS_DATA[1]).read_text(encoding="utf-8"))["claims"]
+    pages = {}
+    for record in records:
+        page, anchor = record["link"].split("#")
+        ids = pages.setdefault(page, set(html.parse(str(built_site / page)).getroot().xpath("//@id")))
+        assert anchor in ids, record
+        assert record["wording"], record
+    texts = {r["text"] for r in records}
+    assert {"historymaps", "frunze-heyeti"} <= texts
+
+
+def test_the_totals_of_the_aid_are_set_side_by_side(project):
+    """The Urdu text's total of rifles for 1920-1922 and silah-temini's differ: the row says so."""
+    edition = read_edition(project)
+    rows = {r.id: r for r in collect(edition.corpus, edition.registry).rows}
+    rifles = rows["claim-soviet-aid-totals-1920-1922-figure-arms-rifle-piece"]
+    assert {c.siglum: c.value for c in rifles.claims} == {"historymaps": ("39000", "39000"),
+                                                          "silah-temini": ("37812", "37812")}
+    assert rifles.status == "disagree"
+    gold = rows["claim-soviet-aid-totals-1920-1922-figure-money-gold-lira"]
+    assert [c.uncertain for c in gold.claims] == [True]  # the Urdu "litres" of gold
+
+
+def test_the_table_shows_each_row_and_marks_disagreements(built_site):
+    page = html.parse(str(built_site / CLAIMS_PAGE)).getroot()
+    edition_rows = json.loads((built_site / CLAIMS_DATA[1]).read_text(encoding="utf-8"))["claims"]
+    shown = {tr.get("id") for tr in page.xpath("//table[@class='claims']/tbody/tr")}
+    figure_rows = {r["row"] for r in edition_rows if r["kind"] == "figure"}
+    assert figure_rows <= shown
+    disagreeing = {r["row"] for r in edition_rows if r["status"] == "disagree"}
+    assert disagreeing and {tr.get("id") for tr in page.xpath("//tr[contains(@class, 'status-disagree')]")} \
+        == disagreeing & shown
+
+
+def test_the_timeline_has_each_event_once(built_site, project):
+    page = html.parse(str(built_site / TIMELINE_PAGE)).getroot()
+    ids = page.xpath("//li[contains(@class, 'timeline-event')]/@id")
+    assert len(ids) == len(set(ids)) > 40
+    registry = read_edition(project).registry
+    assert all(f"event:{i}" in registry for i in ids)
+    dates = sorted(registry[f"event:{i}"].sort_date for i in ids if registry[f"event:{i}"].sort_date != "9999")
+    shown = [registry[f"event:{i}"].sort_date for i in ids if registry[f"event:{i}"].sort_date != "9999"]
+    assert shown == dates
+
+
+def test_parallel_passages_exist_for_events_two_texts_name(built_site):
+    page = html.parse(str(built_site / passages_path("treaty-of-moscow"))).getroot()
+    sections = page.xpath("//section[@class='passages']")
+    assert len(sections) >= 4
+    for section in sections:
+        links = section.xpath(".//tbody/tr/th/a/@href")
+        assert links and all(link.startswith("../../texts/") for link in links)
+        assert all(td.text_content().strip() for td in section.xpath(".//tbody/tr/td[1]"))
+    assert not (built_site / passages_path("russo-japanese-war")).exists()  # one text names it
+
+
+def test_a_figure_of_the_aid_without_its_event_is_an_error(scratch):
+    path = scratch.root / TEXT
+    replace_in(path, 'commodity="rifle" corresp="event:soviet-aid-totals-1920-1922">39,000 رائفلیں',
+               'commodity="rifle">39,000 رائفلیں')
+    fired = [p for p in check(scratch) if p.rule == "measure-event"]
+    assert [p.line for p in fired] == [line_of(path, 'commodity="rifle">39,000 رائفلیں')]
+    assert "39,000" in fired[0].message and "event:" in fired[0].hint
+
+
+def test_a_translation_that_claims_another_event_is_an_error(scratch):
+    path = scratch.root / TEXT
+    replace_in(path, 'corresp="event:battle-of-sakarya">August–September 1921',
+               'corresp="event:greco-turkish-war">August–September 1921')
+    fired = [p for p in check(scratch) if p.rule == "claim-counterpart"]
+    assert [p.line for p in fired] == [line_of(path, '<s xml:id="historymaps-p3-s7">')]
+    assert "event:battle-of-sakarya" in fired[0].message and "event:greco-turkish-war" in fired[0].message
+
+
+@pytest.mark.parametrize("old, new, rule", [
+    ('corresp="event:battle-of-sakarya">اگست', 'corresp="event:battle-of-sakaria">اگست', "ref-unknown"),
+    ('corresp="event:battle-of-sakarya">اگست', 'corresp="place:kars">اگست', "ref-type"),
+])
+def test_an_event_reference_of_a_date_is_checked_like_a_name(scratch, old, new, rule):
+    path = scratch.root / TEXT
+    replace_in(path, old, new)
+    problems = check(scratch)
+    assert [p.rule for p in problems if p.rule.startswith("ref-")] == [rule], [p.format() for p in problems]
+    assert not [p for p in problems if p.rule == "corresp-dangling"]
