@@ -115,12 +115,13 @@ class Row:
 
     @property
     def disagreement(self) -> bool:
-        """Two of the row's claims (of two texts, or of one text) cannot both be right: figures that
-        differ, dates whose spans do not overlap. Claims without a figure are not compared."""
-        values = [c.value for c in self.claims if c.value is not None]
-        if self.kind == "figure":
-            return len(set(values)) > 1
-        return any(a[0] > b[1] or b[0] > a[1] for i, a in enumerate(values) for b in values[i + 1:])
+        """Two of the row's claims, made in two passages (of two texts, or of one), cannot both be
+        right: figures that differ, dates whose spans do not overlap. Claims without a figure are not
+        compared, nor two claims of one sentence: a sentence that gives two figures for one thing
+        relates them (“five million, to be raised to twenty million”), it does not contradict itself."""
+        claims = [c for c in self.claims if c.value is not None]
+        return any(a.anchor != b.anchor and _conflict(self.kind, a.value, b.value)
+                   for i, a in enumerate(claims) for b in claims[i + 1:])
 
     @property
     def status(self) -> str:
@@ -151,6 +152,12 @@ class Claims:
         for row in self.rows:
             grouped[row.event].append(row)
         return dict(grouped)
+
+
+def _conflict(kind: str, a: tuple[str, str], b: tuple[str, str]) -> bool:
+    if kind == "figure":
+        return a != b
+    return a[0] > b[1] or b[0] > a[1]
 
 
 # --- values --------------------------------------------------------------------------------------

@@ -19,8 +19,8 @@ SOURCE_CLAIMS = ("tei:text//tei:text[@type='original']//*[self::tei:measure or s
                  "[not(ancestor::tei:note[@type='translation' or @type='editorial'])][not(ancestor::tei:bibl)]")
 
 
-def _claim(siglum: str, kind: str, **attributes) -> Claim:
-    return Claim(siglum, "event:x", kind, f"{siglum}-p1-s1", "", "tr", "w", "t", attributes)
+def _claim(siglum: str, kind: str, sentence: str = "p1-s1", **attributes) -> Claim:
+    return Claim(siglum, "event:x", kind, f"{siglum}-{sentence}", "", "tr", "w", "t", attributes)
 
 
 def test_figures_that_differ_disagree_and_equal_ones_agree():
@@ -31,6 +31,12 @@ def test_figures_that_differ_disagree_and_equal_ones_agree():
     vague = Row("event:x", "figure", "ammunition", "ammunition", "",
                 [_claim("a", "figure"), _claim("b", "figure", quantity="5000")])
     assert (same.status, other.status, vague.status) == ("agree", "disagree", "agree")
+    # one sentence that relates two figures ("five million, to be raised to twenty") is not at odds
+    related = Row("event:x", "figure", "ammunition", "rifle-cartridge", "round",
+                  [_claim("a", "figure", quantity="5000000"), _claim("a", "figure", quantity="20000000")])
+    assert related.status == "single"
+    related.claims.append(_claim("b", "figure", quantity="5000000"))
+    assert related.status == "disagree"  # b's one figure differs from a's twenty million
 
 
 def test_dates_disagree_only_when_they_cannot_both_be_right():
@@ -39,7 +45,9 @@ def test_dates_disagree_only_when_they_cannot_both_be_right():
     assert row(("a", {"when": "1921-03"}), ("b", {"when": "1921-03-16"})).status == "agree"
     assert row(("a", {"when": "1920-05-05"}), ("b", {"when": "1920-07-19"})).status == "disagree"
     assert row(("a", {"from": "1921-08", "to": "1921-09"}), ("b", {"when": "1921-09-13"})).status == "agree"
-    assert row(("a", {"when": "1921-12-13"}), ("a", {"when": "1921-10-13"})).status == "disagree"  # one text
+    assert row(("a", {"when": "1921-12-13"}), ("a", {"when": "1921-10-13"}, )).status == "single"  # one sentence
+    assert Row("event:x", "date", "", claims=[_claim("a", "date", when="1921-12-13"),
+                                             _claim("a", "date", "p2-s1", when="1921-10-13")]).disagreement
     assert row(("a", {"when": "1922"})).status == "single"
 
 
