@@ -28,6 +28,7 @@ from .sources import NS, TEI_NS, XML_NS, Corpus, Document
 # A figure of these types is a claim about the aid and must name the event it belongs to
 # (rule measure-event); "unspecified" figures (petrol, telephones, kilograms of nothing named) may.
 CLAIM_MEASURE_TYPES = ("arms", "ammunition", "vessels", "money")
+MONEY_TYPES = ("money",)
 DATE_ATTRIBUTES = ("when", "from", "to", "notBefore", "notAfter")
 
 _XML_ID = f"{{{XML_NS}}}id"
@@ -264,7 +265,13 @@ def _evidence(scope: etree._Element, registry: dict[str, Entry]) -> list[Evidenc
             key = bibl.get("corresp", "") if bibl.get("corresp", "").startswith("bibl:") else ""
         if key and key not in registry:
             key = ""
-        found.append(Evidence(key, read_text(bibl), note.get("n", "") if note is not None else ""))
+        evidence = Evidence(key, read_text(bibl), note.get("n", "") if note is not None else "")
+        previous = found[-1] if found else None
+        if previous and key and previous.key == key and previous.note == evidence.note:
+            # a page-only back-reference, "(30)", cites the work named just before it: one citation
+            found[-1] = Evidence(key, f"{previous.label}, {evidence.label}", previous.note)
+        else:
+            found.append(evidence)
     return list(dict.fromkeys(found))
 
 
@@ -345,7 +352,10 @@ def collect(corpus: Corpus, registry: dict[str, Entry]) -> Claims:
         for claim in found:
             a = claim.attributes
             if claim.kind == "figure":
-                key = (claim.event, "figure", a.get("type", ""), a.get("commodity", ""), a.get("unit", ""))
+                # sums of money are compared by unit whatever their kind (gold roubles and roubles
+                # stand in one row, each claim with its reading); other figures by commodity
+                commodity = "" if a.get("type") in MONEY_TYPES else a.get("commodity", "")
+                key = (claim.event, "figure", a.get("type", ""), commodity, a.get("unit", ""))
             else:
                 key = (claim.event, "date", a.get("type", ""), "", "")
             rows.setdefault(key, Row(*key)).claims.append(claim)

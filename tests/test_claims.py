@@ -83,8 +83,12 @@ def test_the_totals_of_the_aid_are_set_side_by_side(project):
     assert {c.siglum: c.value for c in rifles.claims} == {"historymaps": ("39000", "39000"),
                                                           "silah-temini": ("37812", "37812")}
     assert rifles.status == "disagree"
-    gold = rows["claim-soviet-aid-totals-1920-1922-figure-money-gold-lira"]
+    gold = rows["claim-soviet-aid-totals-1920-1922-figure-money-lira"]
     assert [c.uncertain for c in gold.claims] == [True]  # the Urdu "litres" of gold
+    # sums of money meet by unit: 100,000 gold roubles (historymaps) against Meyer's 100 roubles
+    orphanage = rows["claim-soviet-gift-for-an-orphanage-figure-money-rouble"]
+    assert sorted(c.reading for c in orphanage.claims) == ["100 rouble", "100,000 rouble gold"]
+    assert orphanage.status == "disagree"
 
 
 def test_the_table_shows_each_row_and_marks_disagreements(built_site):
