@@ -66,6 +66,12 @@ def make_corpus(target: Path, size: int | None) -> Path:
         # every siglum-derived token: xml:id, corresp, idno, paths and cross-references
         renamed = re.sub(rf"(?<![\w:-])({'|'.join(map(re.escape, sigla))})(?=[-.\"#<]|\b)", rename, text)
         (texts / f"{siglum}{group:03d}.xml").write_text(renamed, encoding="utf-8")
+    # the introduction cites the passages of the first copy of each text
+    introduction = target / "tei" / "introduction.xml"
+    if introduction.is_file():
+        prose = introduction.read_text(encoding="utf-8")
+        introduction.write_text(re.sub(rf"(?<![\w:-])({'|'.join(map(re.escape, sigla))})(?=[-.\"#<]|\b)",
+                                       lambda found: f"{found.group(1)}000", prose), encoding="utf-8")
     return target
 
 

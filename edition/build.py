@@ -21,7 +21,7 @@ from .problems import EditionError, Problem, has_errors
 from .qa import TextFigures, figures, strict_problems
 from .registers import load_registry
 from .render import Renderer
-from .sources import Project, load_corpus
+from .sources import Project, load_corpus, toolkit_data
 from .transform import Transformer
 from .validate import Validator, validate_corpus
 from .write import write_site
@@ -35,7 +35,7 @@ class BuildResult:
 
 def read_edition(project: Project) -> Edition:
     """Read: the configuration, every TEI file, the registers, each text's metadata, the
-    static assets. What cannot be read is in `edition.problems`, not raised."""
+    static assets, the toolkit's data (the map's outline). What cannot be read is in `edition.problems`, not raised."""
     problems: list[Problem] = []
     try:
         config = load_config(project)
@@ -47,7 +47,7 @@ def read_edition(project: Project) -> Edition:
     texts = [Text(doc, text_meta(corpus, doc)) for doc in corpus.texts]
     assets = {path.name: path.read_bytes() for path in sorted((project.templates_dir / "static").iterdir())
               if path.is_file()}
-    return Edition(config, corpus, registry, texts, problems, assets)
+    return Edition(config, corpus, registry, texts, problems, assets, toolkit_data())
 
 
 def check_edition(edition: Edition, validator: Validator | None = None) -> list[Problem]:
@@ -91,8 +91,10 @@ def render_site(project: Project) -> BuildResult:
     # ---- the barrier: everything is read and checked; from here on only pages are made ----
     labels = load_labels(project, edition.config.language)
     # index and claims (transform and render run per text inside the outputs, one text's tree at a time)
-    site = Site(edition, build_index(edition.corpus, edition.registry), Renderer(project, edition.config, labels),
-                Transformer(project, edition.registry, labels), collect_claims(edition.corpus, edition.registry))
+    index = build_index(edition.corpus, edition.registry)
+    site = Site(edition, index, Renderer(project, edition.config, labels),
+                Transformer(project, edition.registry, labels, index.events_with_passages()),
+                collect_claims(edition.corpus, edition.registry))
     files: dict[str, bytes] = {}
     for output in OUTPUTS:
         for path, data in output(site):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .model import EDITORS_NOTE_TYPES
+from .model import EDITORS_NOTE_TYPES, PASSAGES_MIN_TEXTS
 from .registers import Entry
 from .sources import NS, TEI_NS, XML_NS, Corpus
 
@@ -61,6 +61,13 @@ class Index:
     def texts_naming(self, key: str) -> list[str]:
         """The texts whose own words (not the editors' notes) name an entry, in the edition's order."""
         return list(dict.fromkeys(o.siglum for o in self.of(key) if not o.editors))
+
+    def has_passages(self, key: str) -> bool:
+        """Whether an event has a page of parallel passages (model.passages_path)."""
+        return key.startswith("event:") and len(self.texts_naming(key)) >= PASSAGES_MIN_TEXTS
+
+    def events_with_passages(self) -> frozenset[str]:
+        return frozenset(key for key in self.mentions if self.has_passages(key))
 
 
 def _anchor(element: etree._Element) -> etree._Element:

@@ -96,6 +96,15 @@ def entry_path(key: str) -> str:
     return f"{kind.page}#{entry_id}" if kind and entry_id else ""
 
 
+# The pages the edition's prose (tei/introduction.xml) may name with ref target="page:<name>":
+# the addresses above, by name; a register's index page by its prefix (page:person).
+NAMED_PAGES = {"home": HOME_PAGE, "chronology": CHRONOLOGY_PAGE, "claims": CLAIMS_PAGE, "timeline": TIMELINE_PAGE,
+               "map": MAP_PAGE, **{prefix: kind.page for prefix, kind in KIND_BY_PREFIX.items()}}
+
+# an event that only one text names has no page of parallel passages
+PASSAGES_MIN_TEXTS = 2
+
+
 def passages_path(event_id: str) -> str:
     """The page that sets side by side the passages of every text that names an event."""
     return f"compare/events/{event_id}.html"
@@ -168,6 +177,7 @@ class Edition:
     texts: list[Text] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # what could not be read
     assets: dict[str, bytes] = field(default_factory=dict)  # static files (CSS, JavaScript) by name
+    data: dict[str, bytes] = field(default_factory=dict)  # the toolkit's data files (edition/data/: the map's outline)
 
     def entries(self, kind: RegisterKind) -> list[Entry]:
         return [entry for entry in self.registry.values() if entry.prefix == kind.prefix]

@@ -19,6 +19,29 @@ NAME_ELEMENTS = ("persName", "placeName", "orgName", "label", "title")
 LANGUAGE_ORDER = {"en": 0, "tr": 1, "ur": 2, "ru": 3}
 _UNDATED = "9999"  # sorts after every date
 
+# How two entries relate (<ptr type="related" subtype="…" target="…"/>): each relation with its
+# converse, which the entry at the other end carries (docs/ENCODING.md, Registers). Entries that
+# overlap (Azerbaijan and the Azerbaijan SSR) are related, never merged.
+RELATIONS = {
+    "successor-of": "predecessor-of",
+    "predecessor-of": "successor-of",
+    "part-of": "has-part",
+    "has-part": "part-of",
+    "member-of": "has-member",
+    "has-member": "member-of",
+    "soviet-republic-of": "has-soviet-republic",
+    "has-soviet-republic": "soviet-republic-of",
+    "government-of": "has-government",
+    "has-government": "government-of",
+    "identified-with": "identification-of",
+    "identification-of": "identified-with",
+    "see-also": "see-also",
+}
+# how sure the editors are of whom or what an entry is (@cert on the entry): low = an
+# identification disputed (a source's the editors doubt), medium = uncertain (the editors' own
+# probable identification, or a person the texts name only by a surname or title)
+IDENTIFICATION = {"low": "disputed", "medium": "uncertain"}
+
 
 @dataclass(frozen=True)
 class Name:
@@ -41,6 +64,13 @@ class Entry:
     idnos: dict[str, str] = field(default_factory=dict)
     line: int = 0
     sort: str = ""  # the register's @sortKey (persons: surname first), else the label
+    cert: str = ""  # @cert: how sure the identification is (IDENTIFICATION)
+    relations: list[tuple[str, str]] = field(default_factory=list)  # (relation, key) as the register gives them
+
+    @property
+    def identification(self) -> str:
+        """"disputed", "uncertain" or "" (an identification the editors accept)."""
+        return IDENTIFICATION.get(self.cert, "")
 
     @property
     def initial(self) -> str:
@@ -114,9 +144,11 @@ def _entry(prefix: str, element) -> Entry:
     idnos = {i.get("type", ""): i.text or "" for i in element.findall("tei:idno", NS)}
     entry_id = element.get(f"{{{XML_NS}}}id")
     label = _work_label(element) if prefix == "bibl" else (names[0].text if names else entry_id)
+    relations = [(ptr.get("subtype", ""), ptr.get("target", ""))
+                 for ptr in element.findall("tei:ptr[@type='related']", NS)]
     return Entry(f"{prefix}:{entry_id}", prefix, entry_id, label, names, " ".join(description.split()),
                  element.get("type", ""), dates, coordinates, idnos, element.sourceline or 0,
-                 element.get("sortKey", ""))
+                 element.get("sortKey", ""), element.get("cert", ""), relations)
 
 
 def sort_key(entry: Entry) -> tuple:
@@ -138,3 +170,17 @@ def load_registry(corpus: Corpus) -> dict[str, Entry]:
                 entry = _entry(kind.prefix, element)
                 registry[entry.key] = entry
     return registry
+
+
+def relation_problems(registry: dict[str, Entry]) -> list[str]:
+    """Relations that name no known relation, point to no entry, or lack their converse at the other end."""
+    problems = []
+    for entry in registry.values():
+        for relation, target in entry.relations:
+            if relation not in RELATIONS:
+                problems.append(f"{entry.key}: unknown relation {relation!r}")
+            elif target not in registry:
+                problems.append(f"{entry.key}: {relation} points to no entry: {target}")
+            elif (RELATIONS[relation], entry.key) not in registry[target].relations:
+                problems.append(f"{entry.key}: {relation} {target}, but {target} lacks {RELATIONS[relation]} {entry.key}")
+    return problems

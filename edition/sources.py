@@ -53,6 +53,11 @@ class Project:
         return self.tei / "transcriptions"
 
     @property
+    def introduction_file(self) -> Path:
+        """The edition's introduction (TEI prose, not a text): optional; without it there is no introduction page."""
+        return self.tei / "introduction.xml"
+
+    @property
     def xslt_dir(self) -> Path:
         return self.root / "xslt"
 
@@ -94,9 +99,19 @@ class Corpus:
     project: Project
     texts: list[Document] = field(default_factory=list)
     registers: dict[str, Document] = field(default_factory=dict)
+    introduction: Document | None = None  # tei/introduction.xml, if the edition has one
 
     def siglum(self, doc: Document) -> str:
         return doc.root.get(f"{{{XML_NS}}}id") or doc.path.stem
+
+
+# the toolkit's own data, shipped with the package (the map's outline: edition/data/natural-earth-50m-land.json)
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def toolkit_data() -> dict[str, bytes]:
+    """Every data file of the toolkit, by name, read once with the edition."""
+    return {path.name: path.read_bytes() for path in sorted(DATA_DIR.glob("*.json"))}
 
 
 def secure_parser() -> etree.XMLParser:
@@ -164,6 +179,11 @@ def load_corpus(project: Project) -> tuple[Corpus, list[Problem]]:
         problems += found
         if doc is not None and _keep(doc, project, problems):
             corpus.registers[kind] = doc
+    if project.introduction_file.is_file():
+        doc, found = parse_xml(project.introduction_file, project)
+        problems += found
+        if doc is not None and _keep(doc, project, problems):
+            corpus.introduction = doc
     return corpus, problems
 
 

@@ -16,7 +16,8 @@ from functools import cached_property
 
 from lxml import etree
 
-from .model import CROSS_TEXT_TARGET, KIND_BY_PREFIX, direction, note_mark, relative, text_path
+from .model import (CROSS_TEXT_TARGET, KIND_BY_PREFIX, NAMED_PAGES, direction, note_mark, passages_path, relative,
+                    text_path)
 from .problems import WARNING, Problem
 from .registers import Entry
 from .sources import Document, Project, secure_parser
@@ -54,30 +55,52 @@ def _source_line(_context, nodes) -> str:
 
 
 class Transformer:
-    def __init__(self, project: Project, registry: dict[str, Entry], labels: dict[str, dict[str, str]]):
+    def __init__(self, project: Project, registry: dict[str, Entry], labels: dict[str, dict[str, str]],
+                 passages: frozenset[str] = frozenset()):
         self.project = project
         self.registry = registry
         self.labels = labels
+        self.passages = passages  # the events that have a page of parallel passages
         self._siglum = ""  # the text being transformed
+        self._here = ""  # the page it is transformed for, which every link is relative to
         self._index_pages: dict[str, str] = {}  # prefix -> its index page, relative to that text's page
 
     @cached_property
     def stylesheet(self) -> etree.XSLT:
-        path = self.project.xslt_dir / "tei2html.xsl"
+        return self._compile("tei2html.xsl")
+
+    @cached_property
+    def prose_stylesheet(self) -> etree.XSLT:
+        """xslt/prose.xsl: the edition's own prose (the introduction), with the text pages' templates."""
+        return self._compile("prose.xsl")
+
+    def _compile(self, name: str) -> etree.XSLT:
+        path = self.project.xslt_dir / name
         functions = {"line": _source_line, "dir": self._dir, "index-href": self._index_href,
-                     "index-label": self._index_label, "text-href": self._text_href, "note-mark": self._note_mark}
+                     "index-label": self._index_label, "text-href": self._text_href, "note-mark": self._note_mark,
+                     "page-href": self._page_href, "passages-href": self._passages_href,
+                     "passages-label": self._passages_label}
         # The imports are read when compiling; at run time the stylesheet needs no file at all.
         return etree.XSLT(etree.parse(str(path), secure_parser()), access_control=etree.XSLTAccessControl.DENY_ALL,
                           extensions={(EXTENSIONS_NS, name): f for name, f in functions.items()})
 
     def transform(self, doc: Document, siglum: str) -> tuple[Fragment, list[Problem]]:
         self._siglum = siglum
-        here = text_path(siglum)
+        return self._run(self.stylesheet, doc, text_path(siglum))
+
+    def transform_prose(self, doc: Document, page: str) -> tuple[etree._Element, list[Problem]]:
+        """The edition's prose as the page at `page` shows it: <div class="tei-prose">."""
+        self._siglum = ""
+        fragment, problems = self._run(self.prose_stylesheet, doc, page)
+        return fragment.root, problems
+
+    def _run(self, stylesheet: etree.XSLT, doc: Document, here: str) -> tuple[Fragment, list[Problem]]:
+        self._here = here
         self._index_pages = {prefix: relative(kind.page, here) for prefix, kind in KIND_BY_PREFIX.items()}
         params = {name: etree.XSLT.strparam(self.labels[section][key])
                   for name, (section, key) in _LABEL_PARAMS.items()}
-        result = self.stylesheet(doc.tree, **params)
-        problems = [self._problem(doc, entry.message) for entry in self.stylesheet.error_log]
+        result = stylesheet(doc.tree, **params)
+        problems = [self._problem(doc, entry.message) for entry in stylesheet.error_log]
         return Fragment(result.getroot()), problems
 
     # -- the extension functions: each answers from the model ----------------------------------
@@ -97,7 +120,19 @@ class Transformer:
         found = CROSS_TEXT_TARGET.match(target)
         if not found:
             return ""
-        return f"{relative(text_path(found.group(1)), text_path(self._siglum))}#{found.group(2)}"
+        return f"{relative(text_path(found.group(1)), self._here)}#{found.group(2)}"
+
+    def _page_href(self, _context, target: str) -> str:
+        page = NAMED_PAGES.get(target.removeprefix("page:"))
+        return relative(page, self._here) if page else ""
+
+    def _passages_href(self, _context, uri: str) -> str:
+        """The page of parallel passages of an event, if it has one; "" otherwise."""
+        return relative(passages_path(uri.partition(":")[2]), self._here) if uri in self.passages else ""
+
+    def _passages_label(self, _context, uri: str) -> str:
+        entry = self.registry.get(uri)
+        return f"{self.labels['passages']['title']}: {entry.label if entry else uri}"
 
     def _note_mark(self, _context, xml_id: str, n: str) -> str:
         return note_mark(self._siglum, xml_id, n)

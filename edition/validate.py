@@ -21,7 +21,7 @@ from lxml import etree, isoschematron
 from . import claims, conformance
 from .conformance import TeiAll
 from .fidelity import compare, diplomatic_text
-from .model import CROSS_TEXT_TARGET, KIND_BY_PREFIX, text_path
+from .model import CROSS_TEXT_TARGET, KIND_BY_PREFIX, NAMED_PAGES, text_path
 from .problems import ERROR, EditionError, Problem
 from .registers import Entry
 from .sources import NS, XML_NS, Corpus, Document, Project, secure_parser
@@ -185,7 +185,7 @@ def validate_corpus(corpus: Corpus, registry: dict[str, Entry], validator: Valid
         problems += _path_problems(corpus, doc)
         problems += _transcription_problems(corpus, doc)
         problems += _web_address_problems(corpus, doc)
-    problems += validator.conformance_problems([*corpus.texts, *corpus.registers.values()])
+    problems += validator.conformance_problems([*corpus.texts, *corpus.registers.values(), *_introduction(corpus)])
     problems += validator.unavailable
     # The rules resolve refs in the registers, so they only run on registers that parsed.
     if len(corpus.registers) == len(corpus.project.register_files()):
@@ -196,8 +196,41 @@ def validate_corpus(corpus: Corpus, registry: dict[str, Entry], validator: Valid
             problems += untranslated + [p for p in found if not (untranslated and p.rule == "align-missing")]
     problems += _duplicate_id_problems(corpus)
     problems += _cross_text_ref_problems(corpus)
+    problems += _with_hints(_introduction_problems(corpus, registry), registry)
     for doc in corpus.texts:
         problems += _claim_problems(corpus, doc)
+    return problems
+
+
+def _introduction(corpus: Corpus) -> list[Document]:
+    return [corpus.introduction] if corpus.introduction is not None else []
+
+
+def _introduction_problems(corpus: Corpus, registry: dict[str, Entry]) -> list[Problem]:
+    """The introduction (tei/introduction.xml) is the editors' prose, not a text: every link it makes
+    must resolve. A passage of a text (siglum.xml#id) is checked with the texts' cross-references;
+    here, a page of the edition by name (page:claims), an id of its own (#id), and every name and
+    work it tags (@ref, bibl/@corresp), which must be in a register."""
+    problems: list[Problem] = []
+    for doc in _introduction(corpus):
+        shown = corpus.project.show(doc.path)
+        own = {e.get(_XML_ID) for e in doc.root.iter() if e.get(_XML_ID)}
+        problems += _web_address_problems(corpus, doc)
+        for ref in doc.root.xpath("tei:text//tei:ref", namespaces=NS):
+            target = ref.get("target", "")
+            named_page = target.startswith("page:") and target.removeprefix("page:") in NAMED_PAGES
+            own_id = target.startswith("#") and target[1:] in own
+            if CROSS_TEXT_TARGET.match(target) or named_page or own_id:
+                continue
+            problems.append(Problem(shown, ref.sourceline or 0, 1, ERROR, "ref-target-unknown",
+                                    f"<ref target=\"{target}\"> is neither a passage of a text, a page of the edition "
+                                    "nor an id of the introduction",
+                                    f"write siglum.xml#<id>, #<id>, or page:<name> ({', '.join(NAMED_PAGES)})"))
+        for element in doc.root.xpath("tei:text//*[@ref] | tei:text//tei:bibl[@corresp]", namespaces=NS):
+            for key in (element.get("ref") or element.get("corresp")).split():
+                if key not in registry:
+                    problems.append(Problem(shown, element.sourceline or 0, 1, ERROR, "ref-unknown",
+                                            f"{key} names no entry of the registers", ""))
     return problems
 
 
@@ -329,7 +362,7 @@ def _web_address_problems(corpus: Corpus, doc: Document) -> list[Problem]:
 def _cross_text_ref_problems(corpus: Corpus) -> list[Problem]:
     ids = {corpus.siglum(doc): {e.get(_XML_ID) for e in doc.root.iter() if e.get(_XML_ID)} for doc in corpus.texts}
     problems = []
-    for doc in corpus.texts:
+    for doc in [*corpus.texts, *_introduction(corpus)]:
         for ref in doc.root.xpath("tei:text//tei:ref[@target]", namespaces=NS):
             match = CROSS_TEXT_TARGET.match(ref.get("target", ""))
             if match and match.group(2) not in ids.get(match.group(1), set()):

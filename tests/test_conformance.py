@@ -77,7 +77,7 @@ def test_unchanged_files_are_not_checked_again_and_a_change_is(scratch, capsys, 
     # nothing changed: tei_all is not compiled, every verdict comes from the cache, the report is the same
     assert main(["--root", str(scratch.root), "validate"]) == 0
     second = capsys.readouterr().out
-    files = len(list((scratch.root / "tei").glob("*/*.xml")))
+    files = len(list((scratch.root / "tei").glob("*/*.xml"))) + len(list((scratch.root / "tei").glob("*.xml")))
     assert calls == [1] and f"({files} unchanged file(s) from the cache; tei_all.rng not loaded)" in second
     assert first.splitlines()[:-1] == second.splitlines()[:-1]
     # a departure from TEI in one file: that file is checked again, and the departure is reported

@@ -70,6 +70,7 @@ def test_register_entries_are_complete_and_not_duplicated(project):
 def test_every_register_entry_is_referenced(project):
     corpus, _ = load_corpus(project)
     used = {token for doc in corpus.texts for token in " ".join(doc.root.xpath(
-        "tei:text//@ref | tei:text//tei:bibl/@corresp", namespaces=NS)).split()}
+        "tei:text//@ref | tei:text//tei:bibl/@corresp | tei:text//tei:date/@corresp | tei:text//tei:measure/@corresp",
+            namespaces=NS)).split()}
     unused = [key for key, entry in load_registry(corpus).items() if key not in used and entry.prefix != "bibl"]
     assert unused == []

@@ -27,6 +27,21 @@
       <xsl:if test="@type"><xsl:attribute name="data-type"><xsl:value-of select="@type"/></xsl:attribute></xsl:if>
       <xsl:apply-templates/>
     </a>
+    <xsl:if test="self::tei:rs[@type='event']">
+      <xsl:call-template name="passages-link">
+        <xsl:with-param name="uri" select="normalize-space(@ref)"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- after an event's name: a small link to the page that sets beside this passage those of the
+       other texts that name the event (compare/events/<id>.html), if two texts or more name it -->
+  <xsl:template name="passages-link">
+    <xsl:param name="uri"/>
+    <xsl:variable name="href" select="ed:passages-href(string($uri))"/>
+    <xsl:if test="$href != ''">
+      <a class="entity-link passages-link" href="{$href}" data-ref="{$uri}" aria-label="{ed:passages-label(string($uri))}" title="{ed:passages-label(string($uri))}">⇄</a>
+    </xsl:if>
   </xsl:template>
 
   <!-- a name that holds other names, or names several entities (the treaties of Moscow and
@@ -45,6 +60,11 @@
         </xsl:attribute>
         <xsl:text>↗</xsl:text>
       </a>
+      <xsl:if test="starts-with(., 'event:')">
+        <xsl:call-template name="passages-link">
+          <xsl:with-param name="uri" select="string(.)"/>
+        </xsl:call-template>
+      </xsl:if>
     </xsl:for-each>
   </xsl:template>
 

@@ -13,7 +13,6 @@ from ..sources import NS, XML_NS
 from .site import Site
 
 _XML_ID = f"{{{XML_NS}}}id"
-MIN_TEXTS = 2  # an event named by one text only has no page of parallel passages
 
 
 @dataclass
@@ -59,7 +58,7 @@ def pages(site: Site) -> Iterator[tuple[str, bytes]]:
     claims = site.claims.by_event()
     texts = by_publication(site.edition.texts)
     for entry in site.edition.registry.values():
-        if entry.prefix != "event" or len(site.index.texts_naming(entry.key)) < MIN_TEXTS:
+        if not site.index.has_passages(entry.key):
             continue
         sections = []
         for text in texts:
