@@ -40,7 +40,7 @@
     <xsl:param name="uri"/>
     <xsl:variable name="href" select="ed:passages-href(string($uri))"/>
     <xsl:if test="$href != ''">
-      <a class="entity-link passages-link" href="{$href}" data-ref="{$uri}" aria-label="{ed:passages-label(string($uri))}" title="{ed:passages-label(string($uri))}">⇄</a>
+      <a class="entity-link passages-link" href="{$href}" data-event="{$uri}" aria-label="{ed:passages-label(string($uri))}" title="{ed:passages-label(string($uri))}">⇄</a>
     </xsl:if>
   </xsl:template>
 
