@@ -13,12 +13,14 @@ from pathlib import Path
 from .claims import collect as collect_claims
 from .config import load_config
 from .index import build_index
+from .identity import statement_problems
 from .labels import load_labels
 from .metadata import text_meta
 from .model import Edition, Text
 from .outputs import OUTPUTS, Site
 from .problems import EditionError, Problem, has_errors
 from .qa import TextFigures, figures, strict_problems
+from .redirects import REDIRECT_RULES, load_redirects
 from .registers import load_registry
 from .render import Renderer
 from .sources import Project, load_corpus, toolkit_data
@@ -44,18 +46,21 @@ def read_edition(project: Project) -> Edition:
     corpus, found = load_corpus(project)
     problems += found
     registry = load_registry(corpus)
+    redirects, found = load_redirects(project, corpus)  # tei/redirects.toml: ids of earlier releases that moved
+    problems += found
     texts = [Text(doc, text_meta(corpus, doc)) for doc in corpus.texts]
     assets = {path.name: path.read_bytes() for path in sorted((project.templates_dir / "static").iterdir())
               if path.is_file()}
-    return Edition(config, corpus, registry, texts, problems, assets, toolkit_data())
+    return Edition(config, corpus, registry, texts, problems, assets, toolkit_data(), redirects)
 
 
 def check_edition(edition: Edition, validator: Validator | None = None) -> list[Problem]:
     """Validate: every problem of the edition (reading problems included); [] means publishable."""
     problems = list(edition.problems)
     # schemas and rules need every file parsed (a broken configuration does not stop them)
-    if not has_errors([p for p in problems if p.rule != "config"]):
+    if not has_errors([p for p in problems if p.rule != "config" and p.rule not in REDIRECT_RULES]):
         problems += validate_corpus(edition.corpus, edition.registry, validator)
+        problems += statement_problems(edition.corpus, edition.config)  # the headers agree with edition.toml
     return problems
 
 

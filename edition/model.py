@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the model's facts above import nothing of the edition; only
     from .config import Config
     from .metadata import TextMeta
     from .problems import Problem
+    from .redirects import Redirect
     from .registers import Entry
     from .sources import Corpus, Document
 
@@ -57,6 +58,9 @@ BLOCK = ("tei:p[not(parent::tei:sp)] | tei:head | tei:item | tei:ab | tei:note[@
          " | tei:quote[parent::tei:div or parent::tei:body or parent::tei:front or parent::tei:back]"
          " | tei:cit[parent::tei:div or parent::tei:body or parent::tei:front or parent::tei:back]")
 BLOCK_OR_SENTENCE = f"{BLOCK} | tei:s"
+# what a citation can point at (texts/<siglum>.html#<id>): a block, a sentence, a note; `edition release`
+# keeps every such id of an earlier release working (redirects.py)
+CITABLE = f"{BLOCK_OR_SENTENCE} | tei:note"
 
 # the edition's own notes (the source's footnotes have no type)
 EDITORS_NOTE_TYPES = ("translation", "editorial")
@@ -86,6 +90,9 @@ CLAIMS_PAGE = "compare/claims.html"
 CLAIMS_DATA = ("compare/claims.csv", "compare/claims.json")
 TIMELINE_PAGE = "compare/timeline.html"
 MAP_PAGE = "compare/map.html"
+# The full-text search (outputs/search.py): its page, and the folder of Pagefind's index and script.
+SEARCH_PAGE = "search.html"
+SEARCH_BUNDLE = "pagefind/"
 
 
 def entry_path(key: str) -> str:
@@ -110,9 +117,56 @@ def passages_path(event_id: str) -> str:
     return f"compare/events/{event_id}.html"
 
 
+# "Cite this": the citation record of the edition and of each text, as a file in each format
+# (edition/citation.py makes them; outputs/citations.py writes them).
+CITATION_FORMATS = {"bibtex": "bib", "ris": "ris", "csl-json": "json"}
+
+
+def citation_path(key: str, fmt: str) -> str:
+    """The download of a citation record: cite/edition.bib, cite/texts/<siglum>.ris…"""
+    return f"cite/{key}.{CITATION_FORMATS[fmt]}" if key == "edition" else f"cite/texts/{key}.{CITATION_FORMATS[fmt]}"
+
+
 def text_path(siglum: str) -> str:
     """The page of a text below the site's root (and below the edition's base URL)."""
     return f"texts/{siglum}.html"
+
+
+def release_path(version: str) -> str:
+    """The folder of a released version below the releases' root (= the edition's base URL), which holds
+    the current version: <base URL>v0.1.0/texts/x.html#p3 is the passage as version 0.1.0 has it, forever."""
+    return f"v{version}/"
+
+
+# Downloads (issue 15): each text's TEI as read, and the plain text of its original and of its
+# translation (the reading text, each block labelled as its page labels it).
+PLAINTEXT_KINDS = ("original", "translation")
+
+
+def tei_path(siglum: str) -> str:
+    """The TEI of a text, as read."""
+    return f"tei/{siglum}.xml"
+
+
+def plaintext_path(siglum: str, kind: str) -> str:
+    """The plain text of a text's original or translation (kind: one of PLAINTEXT_KINDS)."""
+    return f"txt/{siglum}-{kind}.txt"
+
+
+# For machines: the sitemap (absolute addresses, so written only when a base URL is configured)
+# and robots.txt, which names it.
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+
+# The static DTS 1.0 export (dtsapi.org): the entry point and the RFC 6570 URI templates of its
+# three endpoints. Each template expands to the path of a file below the site's root; the
+# export writes its files at exactly these expansions (edition/dts.py), for the values it
+# supports: collection id (none: the edition) and nav; navigation ref (none: the whole text)
+# and down; document ref (none: the whole TEI).
+DTS_ENTRY = "dts/index.json"
+DTS_COLLECTION = "dts/collection{/id}{/nav}.json"
+DTS_NAVIGATION = "dts/navigation/{resource}{/ref}{;down}.json"
+DTS_DOCUMENT = "dts/document/{resource}{/ref}.xml"
 
 
 def relative(target: str, page: str) -> str:
@@ -178,6 +232,7 @@ class Edition:
     problems: list[Problem] = field(default_factory=list)  # what could not be read
     assets: dict[str, bytes] = field(default_factory=dict)  # static files (CSS, JavaScript) by name
     data: dict[str, bytes] = field(default_factory=dict)  # the toolkit's data files (edition/data/: the map's outline)
+    redirects: list[Redirect] = field(default_factory=list)  # tei/redirects.toml: ids of earlier releases that moved
 
     def entries(self, kind: RegisterKind) -> list[Entry]:
         return [entry for entry in self.registry.values() if entry.prefix == kind.prefix]

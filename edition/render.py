@@ -11,9 +11,12 @@ from lxml import etree
 from markupsafe import Markup
 
 from .config import Config
+from .model import CITATION_FORMATS, citation_path
+from .model import PLAINTEXT_KINDS, plaintext_path, tei_path
 from .model import (CHRONOLOGY_PAGE, CLAIMS_PAGE, HOME_PAGE, INTRODUCTION_PAGE, MAP_PAGE, REGISTER_KINDS,
-                    TIMELINE_PAGE, direction, entry_path, passage_label, passages_path, relative, text_path)
+                    SEARCH_PAGE, TIMELINE_PAGE, direction, entry_path, passage_label, passages_path, relative, text_path)
 from .registers import Entry
+from .search import FOLDING
 from .sources import Project
 
 
@@ -48,7 +51,10 @@ def environment(project: Project) -> Environment:
     env.globals.update(kinds=REGISTER_KINDS, passage_label=passage_label, text_path=text_path,
                        entry_path=entry_path, passages_path=passages_path,
                        home_page=HOME_PAGE, chronology_page=CHRONOLOGY_PAGE, claims_page=CLAIMS_PAGE,
-                       timeline_page=TIMELINE_PAGE, map_page=MAP_PAGE, introduction_page=INTRODUCTION_PAGE)
+                       timeline_page=TIMELINE_PAGE, map_page=MAP_PAGE, introduction_page=INTRODUCTION_PAGE,
+                       search_page=SEARCH_PAGE, folding=FOLDING)
+    env.globals.update(citation_path=citation_path, citation_formats=CITATION_FORMATS)  # "Cite this" downloads
+    env.globals.update(tei_path=tei_path, plaintext_path=plaintext_path, plaintext_kinds=PLAINTEXT_KINDS)  # downloads
     return env
 
 
@@ -59,9 +65,11 @@ class Renderer:
         self.env = environment(project)
         self.config = config
         self.labels = labels
+        self.rendered: list[str] = []  # the path of every page rendered so far (the sitemap lists them)
 
     def page(self, template: str, path: str, **context) -> bytes:
         root = "../" * path.count("/")
+        self.rendered.append(path)
 
         def link(target: str) -> str:
             """A site path (texts/x.html#p3) as a link from this page."""

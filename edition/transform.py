@@ -16,8 +16,8 @@ from functools import cached_property
 
 from lxml import etree
 
-from .model import (CROSS_TEXT_TARGET, KIND_BY_PREFIX, NAMED_PAGES, direction, note_mark, passages_path, relative,
-                    text_path)
+from .model import (CROSS_TEXT_TARGET, KIND_BY_PREFIX, NAMED_PAGES, direction, note_mark, passage_label, passages_path,
+                    relative, text_path)
 from .problems import WARNING, Problem
 from .registers import Entry
 from .sources import Document, Project, secure_parser
@@ -79,7 +79,7 @@ class Transformer:
         functions = {"line": _source_line, "dir": self._dir, "index-href": self._index_href,
                      "index-label": self._index_label, "text-href": self._text_href, "note-mark": self._note_mark,
                      "page-href": self._page_href, "passages-href": self._passages_href,
-                     "passages-label": self._passages_label}
+                     "passages-label": self._passages_label, "passage-label": self._passage_label}
         # The imports are read when compiling; at run time the stylesheet needs no file at all.
         return etree.XSLT(etree.parse(str(path), secure_parser()), access_control=etree.XSLTAccessControl.DENY_ALL,
                           extensions={(EXTENSIONS_NS, name): f for name, f in functions.items()})
@@ -87,6 +87,19 @@ class Transformer:
     def transform(self, doc: Document, siglum: str) -> tuple[Fragment, list[Problem]]:
         self._siglum = siglum
         return self._run(self.stylesheet, doc, text_path(siglum))
+
+    @cached_property
+    def plaintext_stylesheet(self) -> etree.XSLT:
+        """xslt/plaintext.xsl: the reading text of a text's original or translation, as plain text."""
+        return self._compile("plaintext.xsl")
+
+    def plain_text(self, doc: Document, siglum: str, kind: str, header: str, label_notes: str) -> str:
+        """The plain text of the text of `kind` (original, translation) in a text's TEI."""
+        self._siglum = siglum
+        result = self.plaintext_stylesheet(doc.tree, kind=etree.XSLT.strparam(kind),
+                                           header=etree.XSLT.strparam(header),
+                                           **{"label-notes": etree.XSLT.strparam(label_notes)})
+        return str(result)
 
     def transform_prose(self, doc: Document, page: str) -> tuple[etree._Element, list[Problem]]:
         """The edition's prose as the page at `page` shows it: <div class="tei-prose">."""
@@ -133,6 +146,9 @@ class Transformer:
     def _passages_label(self, _context, uri: str) -> str:
         entry = self.registry.get(uri)
         return f"{self.labels['passages']['title']}: {entry.label if entry else uri}"
+
+    def _passage_label(self, _context, xml_id: str) -> str:
+        return passage_label(self._siglum, xml_id) if xml_id else ""
 
     def _note_mark(self, _context, xml_id: str, n: str) -> str:
         return note_mark(self._siglum, xml_id, n)

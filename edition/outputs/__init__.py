@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from . import chronology, claims, downloads, home, introduction, map, passages, registers, static, texts, timeline
+from . import citations, chronology, claims, downloads, home, introduction, map, passages, redirects, registers, search, static, texts, timeline
+from . import dts, sitemap
 from .site import Site
 
 Output = Callable[[Site], Iterator[tuple[str, bytes]]]
@@ -19,8 +20,13 @@ OUTPUTS: tuple[Output, ...] = (
     timeline.pages,  # compare/timeline.html: the events in time, with the dates each text gives
     map.pages,  # compare/map.html: the register's places on a map drawn offline, the rest listed
     passages.pages,  # compare/events/<event>.html: each event's passages in every text that names it
-    downloads.files,  # tei/: the TEI of every text and register
+    search.pages,  # search.html and pagefind/: full-text search over the sentences and notes (Pagefind)
+    downloads.files,  # tei/: the TEI of every text and register; txt/: the plain text of each original and translation
+    dts.files,  # dts/: the static DTS 1.0 export (entry point, collection, navigation, documents)
+    citations.files,  # cite/: the citation record of the edition and each text: BibTeX, RIS, CSL-JSON
     static.files,  # static/: CSS and JavaScript
+    redirects.files,  # static/redirects.js: ids of earlier releases that moved (tei/redirects.toml), and their script
+    sitemap.files,  # sitemap.xml, robots.txt (with a base URL): last, it lists every page the outputs above rendered
 )
 
 __all__ = ["OUTPUTS", "Output", "Site"]

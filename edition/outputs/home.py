@@ -8,4 +8,5 @@ from .site import Site
 
 
 def pages(site: Site) -> Iterator[tuple[str, bytes]]:
-    yield HOME_PAGE, site.renderer.page("home.html", HOME_PAGE, texts=[t.meta for t in site.edition.texts])
+    yield HOME_PAGE, site.renderer.page("home.html", HOME_PAGE, texts=[t.meta for t in site.edition.texts],
+                                             citations=site.citations)

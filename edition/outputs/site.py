@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from ..citation import Cited, cite_all
 from ..claims import Claims
 from ..index import Index
 from ..model import Edition
@@ -19,6 +21,11 @@ class Site:
     transformer: Transformer
     claims: Claims  # what the texts claim, figures and dates, side by side
     warnings: list[Problem] = field(default_factory=list)  # what the outputs found and did not stop on
+
+    @cached_property
+    def citations(self) -> dict[str, Cited]:
+        """The citation record of the edition and of each text, formatted (edition/citation.py)."""
+        return cite_all(self.edition)
 
     @property
     def titles(self):

@@ -35,4 +35,5 @@ def pages(site: Site) -> Iterator[tuple[str, bytes]]:
                                         "give the block a corresp that names a block of the original")
                                 for o in orphans])
         view = TextView(text.meta, aligned, *note_rows(fragment))
-        yield text.meta.path, site.renderer.page("text.html", text.meta.path, view=view, meta=text.meta, titles=site.titles)
+        yield text.meta.path, site.renderer.page("text.html", text.meta.path, view=view, meta=text.meta, titles=site.titles,
+                                                   cited=site.citations[text.siglum])

@@ -1,0 +1,148 @@
+"""search.html and pagefind/: the full-text search over every text's sentences and notes.
+
+The records (`edition.search.records`) go to Pagefind's index as custom records, their words
+folded (`edition.search.fold`), their words as the page shows them kept in the record's meta
+for the results; Pagefind gives its files back in memory, and they go out with the rest of the
+site (nothing is written by Pagefind). Pagefind orders the values inside a filter file as a hash
+map happens to, so that two builds would differ; `_canonical` sorts them and names the files
+after their content again, which makes the index byte-identical from one build to the next.
+"""
+from __future__ import annotations
+
+import asyncio
+import base64
+import gzip
+import hashlib
+import json
+from collections.abc import Iterator
+
+import cbor2
+from pagefind.service import PagefindService
+
+from ..model import REGISTER_KINDS, SEARCH_BUNDLE, SEARCH_PAGE, direction
+from ..problems import ERROR, EditionError, Problem
+from ..search import SOURCE_NOTE, Record, records
+from .site import Site
+
+# Pagefind's own interfaces are not used: search.html has its own (templates/static/search.js)
+_UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight.")
+NOTE_TYPES = (SOURCE_NOTE, "translation", "editorial")
+
+
+class _Service(PagefindService):
+    """Pagefind's indexing service, its answers read as they come: the Python API pauses 0.1 s
+    before reading each answer (7 minutes for this edition's 4,000 records) and reads an answer
+    of at most 2 MiB (the index is larger)."""
+
+    async def _wait_for_responses(self) -> None:
+        assert self._backend.stdout is not None
+        buffer = bytearray()
+        while True:
+            chunk = await self._backend.stdout.read(1 << 16)
+            if not chunk:  # the service ended: nothing more will be answered
+                for future in self._responses.values():
+                    if not future.done():
+                        future.set_exception(RuntimeError("the Pagefind service stopped"))
+                return
+            buffer += chunk
+            *answers, rest = bytes(buffer).split(b",")
+            buffer = bytearray(rest)
+            for answer in answers:
+                response = json.loads(base64.b64decode(answer))
+                future = self._responses.get(response.get("message_id"))
+                if future is None or future.done():
+                    continue
+                payload = response["payload"]
+                if payload["type"] == "Error":
+                    future.set_exception(RuntimeError(f"Pagefind: {payload['message']}"))
+                else:
+                    future.set_result(payload)
+
+
+def _filters(record: Record) -> dict[str, list[str]]:
+    filters = {"text": [record.siglum], "language": [record.lang], "part": [record.part]}
+    if record.note_type:
+        filters["note"] = [record.note_type]
+    if record.entities:
+        filters["entity"] = list(record.entities)
+    return filters
+
+
+async def _index(found: list[Record], language: str, titles: dict[str, str]) -> dict[str, bytes]:
+    service = await _Service().launch()
+    try:
+        index = await service.create_index({})
+        for record in found:  # one at a time, in order: the index numbers its pages as they come
+            await index.add_custom_record(
+                url=record.url, content=record.content, language=language, filters=_filters(record),
+                meta={"title": f"{titles[record.siglum]} {record.label}", "work": titles[record.siglum],
+                      "siglum": record.siglum, "label": record.label, "part": record.part, "lang": record.lang,
+                      "text": record.text})
+        files = {file["path"]: file["content"] for file in await index.get_files()}
+        await index.delete_index()
+    finally:
+        await service.close()
+    return {path: data for path, data in files.items() if not path.startswith(_UNUSED)}
+
+
+# ---- byte-identical builds -----------------------------------------------------------------------
+_SIGNATURE = b"pagefind_dcd"
+
+
+def _decode(data: bytes):
+    raw = gzip.decompress(data)
+    assert raw.startswith(_SIGNATURE), "not a Pagefind data file"
+    return cbor2.loads(raw[len(_SIGNATURE):])
+
+
+def _encode(value) -> bytes:
+    return gzip.compress(_SIGNATURE + cbor2.dumps(value), mtime=0)
+
+
+def _name(prefix: str, data: bytes, length: int) -> str:
+    return prefix + hashlib.sha256(data).hexdigest()[:length]
+
+
+def _canonical(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The index with each filter's values sorted, each filter file and the metadata named after
+    their content, the entry pointing to the metadata."""
+    entry = json.loads(files["pagefind-entry.json"])
+    out = {path: data for path, data in files.items()
+           if not path.startswith("filter/") and not path.endswith(".pf_meta") and path != "pagefind-entry.json"}
+    for language, about in sorted(entry["languages"].items()):
+        meta = _decode(files[f"pagefind.{about['hash']}.pf_meta"])
+        renamed = {}
+        for filter_entry in meta[3]:  # [name, file hash]
+            old = filter_entry[1]
+            name, values = _decode(files[f"filter/{old}.pf_filter"])
+            data = _encode([name, sorted(values, key=lambda value: value[0])])
+            new = _name(f"{language}_", data, len(old) - len(language) - 1)
+            out[f"filter/{new}.pf_filter"] = data
+            renamed[old] = new
+        meta[3] = sorted([[name, renamed[old]] for name, old in meta[3]])
+        data = _encode(meta)
+        about["hash"] = _name(f"{language}_", data, len(about["hash"]) - len(language) - 1)
+        out[f"pagefind.{about['hash']}.pf_meta"] = data
+    out["pagefind-entry.json"] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    # of the WebAssembly builds, the one the index's language loads
+    wanted = {f"wasm.{about['wasm']}.pagefind" for about in entry["languages"].values()}
+    return {path: data for path, data in out.items() if not path.startswith("wasm.") or path in wanted}
+
+
+def pages(site: Site) -> Iterator[tuple[str, bytes]]:
+    edition = site.edition
+    found = records(edition)
+    titles = {text.siglum: text.meta.title_english or text.meta.title_original for text in edition.texts}
+    try:
+        files = _canonical(asyncio.run(_index(found, edition.config.language, titles)))
+    except (OSError, RuntimeError) as err:
+        raise EditionError([Problem(SEARCH_BUNDLE, 0, 0, ERROR, "search-index", f"cannot make the search index: {err}",
+                                    "Pagefind's binary comes with the toolkit's dependencies: .venv/bin/pip install "
+                                    "-e . (pagefind[extended]); PAGEFIND_BINARY_PATH, if set, must name it")]) from err
+    for path in sorted(files):
+        yield f"{SEARCH_BUNDLE}{path}", files[path]
+    languages = sorted({record.lang for record in found})
+    yield SEARCH_PAGE, site.renderer.page(
+        "search.html", SEARCH_PAGE, texts=[text.meta for text in edition.texts], languages=languages,
+        directions={lang: direction(lang) for lang in languages}, note_types=NOTE_TYPES,
+        entity_kinds=REGISTER_KINDS, bundle=SEARCH_BUNDLE, records=len(found))

@@ -1,0 +1,148 @@
+"""The full-text search: the folding of what a reader types, the records, the index the build ships.
+
+The search itself runs in the browser: tests/browser/test_search.py."""
+from __future__ import annotations
+
+import asyncio
+import gzip
+import json
+import os
+import re
+import subprocess
+import sys
+
+import cbor2
+import pytest
+from conftest import ROOT
+from lxml import html
+
+from edition.build import read_edition
+from edition.model import REGISTER_KINDS, SEARCH_BUNDLE, SEARCH_PAGE
+from edition.outputs import search as output
+from edition.search import FOLDING, fold, records
+
+
+@pytest.fixture(scope="module")
+def edition(project):
+    return read_edition(project)
+
+
+@pytest.fixture(scope="module")
+def found(edition):
+    return {record.anchor: record for record in records(edition)}
+
+
+@pytest.mark.parametrize("typed, indexed", [
+    ("Çiçerin", "cicerin"), ("cicerin", "cicerin"), ("CICERIN", "cicerin"), ("ÇİÇERİN", "cicerin"),
+    ("Kâzım", "kazim"), ("KAZIM", "kazim"), ("Kazim", "kazim"),
+    # Turkish I, İ, ı, i all one letter; ğ ş ö ü û î to their base letters
+    ("Işık", "isik"), ("İsmet", "ismet"), ("ısmet", "ismet"), ("Doğu Şûrası", "dogu surasi"), ("Gümrü", "gumru"),
+    ("Çiçerin’in", "cicerin in"),  # the suffix after the apostrophe is a word of its own
+    # the Arabic forms of yeh, kaf and heh are the Urdu ones of tei/texts/historymaps.xml
+    ("تركي", "ترکی"), ("ترکی", "ترکی"), ("اهم", "اہم"), ("ى", "ی"), ("ۂ", "ہ"), ("ئ", "ی"),
+    ("۱۹۲۱", "1921"), ("١٩٢١", "1921"), ("مصطفیٰ", "مصطفی"),
+])
+def test_fold(typed, indexed):
+    assert fold(typed) == indexed
+
+
+def test_folding_is_idempotent_over_every_record(found):
+    texts = [record.text for record in found.values()]
+    assert texts
+    assert [fold(fold(text)) for text in texts] == [fold(text) for text in texts]
+
+
+def test_the_pages_give_the_script_the_python_table(built_site):
+    """The query is folded in the browser with the same table the index was folded with."""
+    pages = [SEARCH_PAGE] + [kind.page for kind in REGISTER_KINDS]
+    for page in pages:
+        root = html.parse(str(built_site / page)).getroot()
+        tables = root.xpath("//@data-fold")
+        assert len(tables) == 1, page
+        assert json.loads(tables[0]) == FOLDING, page
+
+
+def test_records_sentences_blocks_and_notes(found):
+    chicherin = found["kafkas-seddi-p6-s9"]
+    assert "Çiçerin" in chicherin.text and chicherin.content.count("cicerin") == 1
+    assert (chicherin.part, chicherin.lang, chicherin.note_type) == ("original", "tr", "")
+    assert chicherin.url == "texts/kafkas-seddi.html#kafkas-seddi-p6-s9" and chicherin.label == "¶6 s. 9"
+    assert chicherin.entities == ("person", "place")
+    # a sentence without the footnote inside it (the note's archive is the note's, not the sentence's)
+    weak = found["kafkas-seddi-p6-s11"]
+    assert "Cumhuriyet" not in weak.text and weak.entities == ("place",)
+    note = found["kafkas-seddi-n9"]
+    assert note.note_type == "source" and "Cumhuriyet Müzesi Arşivi" in note.text and note.entities == ("org",)
+    # the translation and the editors' notes
+    assert found["kafkas-seddi-p6-s9-en"].part == "translation" and found["kafkas-seddi-p6-s9-en"].lang == "en"
+    kinds = {record.note_type for record in found.values()}
+    assert kinds == {"", "source", "translation", "editorial"}
+    # the Urdu original
+    urdu = [record for record in found.values() if record.lang == "ur"]
+    assert urdu and all(record.siglum == "historymaps" and record.part == "original" for record in urdu)
+    # a block with no sentence is one record (a heading), a block with sentences is not
+    assert any(re.search(r"-h\d+$", anchor) for anchor in found)
+    assert "kafkas-seddi-p6" not in found
+    # a footnote lost from the print has no words and no record
+    assert "kafkas-seddi-n5" not in found and all(record.text for record in found.values())
+
+
+def test_every_record_links_to_an_anchor_of_its_page(found, built_site):
+    ids: dict[str, set[str]] = {}
+    missing = []
+    for record in found.values():
+        if record.siglum not in ids:
+            page = (built_site / record.url.split("#")[0]).read_text(encoding="utf-8")
+            ids[record.siglum] = set(re.findall(r'\bid="([^"]+)"', page))
+        if record.anchor not in ids[record.siglum]:
+            missing.append(record.url)
+    assert not missing, missing[:10]
+
+
+def test_the_site_ships_the_index_and_not_pagefinds_own_interface(built_site, found):
+    bundle = built_site / SEARCH_BUNDLE
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    assert list(entry["languages"]) == ["en"]  # one index, in the interface's language
+    assert entry["languages"]["en"]["page_count"] == len(found)
+    assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-worker.js").is_file()
+    assert not list(bundle.glob("pagefind-*ui*")) and not (bundle / "pagefind-highlight.js").exists()
+    page = (built_site / SEARCH_PAGE).read_text(encoding="utf-8")
+    # only this page may run WebAssembly and fetch
+    assert "'wasm-unsafe-eval'" in page and "connect-src 'self'" in page
+    assert "wasm-unsafe-eval" not in (built_site / "index.html").read_text(encoding="utf-8")
+
+
+def _shuffled(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The same index with each filter's values in reverse order (as another run of Pagefind may give)."""
+    out = dict(files)
+    for path, data in files.items():
+        if path.startswith("filter/"):
+            raw = gzip.decompress(data)
+            name, values = cbor2.loads(raw[len(b"pagefind_dcd"):])
+            out[path] = gzip.compress(b"pagefind_dcd" + cbor2.dumps([name, values[::-1]]), mtime=0)
+    return out
+
+
+def test_the_index_is_made_canonical(found):
+    """Pagefind orders a filter's values as a hash map does; the build sorts them."""
+    some = [record for record in found.values() if record.siglum == "historymaps"]
+    files = asyncio.run(output._index(some, "en", {"historymaps": "Bolshevik support"}))
+    filters = [path for path in files if path.startswith("filter/")]
+    assert len(filters) >= 4
+    assert output._canonical(files) == output._canonical(_shuffled(files))
+    canonical = output._canonical(files)
+    entry = json.loads(canonical["pagefind-entry.json"])
+    assert f"pagefind.{entry['languages']['en']['hash']}.pf_meta" in canonical
+    meta = cbor2.loads(gzip.decompress(canonical[f"pagefind.{entry['languages']['en']['hash']}.pf_meta"])[12:])
+    assert all(f"filter/{name}.pf_filter" in canonical for _, name in meta[3])
+
+
+def test_without_pagefind_the_build_says_so_and_writes_nothing(tmp_path):
+    out = tmp_path / "site"
+    result = subprocess.run([sys.executable, "-m", "edition", "build", "--out", str(out)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "PAGEFIND_BINARY_PATH": str(tmp_path / "no-pagefind")})
+    assert result.returncode == 1
+    assert "error [search-index] cannot make the search index" in result.stderr, result.stderr
+    assert "hint: Pagefind's binary comes with the toolkit's dependencies" in result.stderr
+    assert not out.exists()
