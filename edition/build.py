@@ -16,8 +16,8 @@ from .index import build_index
 from .identity import statement_problems
 from .labels import load_labels
 from .metadata import text_meta
-from .model import Edition, Text
-from .outputs import OUTPUTS, Site
+from .model import Edition, Text, is_page
+from .outputs import FILES, PAGES, Site
 from .problems import EditionError, Problem, has_errors
 from .qa import TextFigures, figures, strict_problems
 from .redirects import REDIRECT_RULES, load_redirects
@@ -94,19 +94,31 @@ def render_site(project: Project) -> BuildResult:
     if has_errors(problems):
         raise EditionError(problems)
     # ---- the barrier: everything is read and checked; from here on only pages are made ----
-    labels = load_labels(project, edition.config.language)
+    config = edition.config
+    labels = {language: load_labels(project, language) for language in config.languages}
     # index and claims (transform and render run per text inside the outputs, one text's tree at a time)
     index = build_index(edition.corpus, edition.registry)
-    site = Site(edition, index, Renderer(project, edition.config, labels),
-                Transformer(project, edition.registry, labels, index.events_with_passages()),
-                collect_claims(edition.corpus, edition.registry))
+    claims = collect_claims(edition.corpus, edition.registry)
     files: dict[str, bytes] = {}
-    for output in OUTPUTS:
-        for path, data in output(site):
-            if path in files:
-                raise AssertionError(f"two outputs write {path}")
-            files[path] = data
-    return BuildResult(files, site.warnings)
+    warnings: list[Problem] = []
+    # the pages once in each interface language, every other file once
+    runs = [(language, PAGES) for language in config.languages] + [(config.language, FILES)]
+    rendered: list[str] = []  # every page made, in every language (the sitemap lists them)
+    for language, outputs in runs:
+        renderer = Renderer(project, config, labels, language, rendered)
+        site = Site(edition, index, renderer,
+                    Transformer(project, edition.registry, labels[language], index.events_with_passages()), claims)
+        for output in outputs:
+            for path, data in output(site):
+                if is_page(path) != (outputs is PAGES):
+                    raise AssertionError(f"{output.__module__} makes {path}: pages come from PAGES, files from FILES")
+                path = renderer.address(path)
+                if path in files:
+                    raise AssertionError(f"two outputs write {path}")
+                files[path] = data
+        # a warning of the encoding is found once, not once per language
+        warnings += [w for w in site.warnings if w not in warnings]
+    return BuildResult(files, warnings)
 
 
 def build(project: Project, out: Path) -> BuildResult:

@@ -72,13 +72,20 @@ class Config:
     subtitle: str = _key("one line under the title on the home page", "")
     licence: str = _key("the licence of the edition's own work, as shown", "CC BY 4.0")
     licence_url: str = _key("the address of that licence", "https://creativecommons.org/licenses/by/4.0/")
-    language: str = _key("the language of the interface: the labels table templates/labels/<language>.toml", "en")
+    languages: tuple[str, ...] = _key("the languages of the interface, each with its labels table "
+                                      "templates/labels/<language>.toml: the first at the site's root, each other "
+                                      "in a folder of its own (tr/), every page in each; the reader chooses", ("en",))
     forthcoming: tuple[str, ...] = _key("the sources not yet published, one line each, listed on the home page", ())
 
     @property
     def published(self) -> bool:
         """Whether the edition has a canonical address (else its citations are relative)."""
         return bool(self.base_url)
+
+    @property
+    def language(self) -> str:
+        """The interface language of the site's root."""
+        return self.languages[0]
 
     def url(self, path: str) -> str:
         """The address a citation gives for a site path: under base_url, or the path itself (unpublished)."""
@@ -199,6 +206,14 @@ def load_config(project: Project) -> Config:
     problems += [problem(1, f"unknown table [{key}] in edition.toml", "the configuration is the table [edition]")
                  for key in data if key != "edition"]
     problems += _value_problems(table, text, problem)
+    if "languages" in table and not problems:
+        if not table["languages"]:
+            problems.append(problem(_line_of(text, "languages"), "'languages' is empty",
+                                    'name at least one interface language: languages = ["en"]'))
+        problems += [problem(_line_of(text, "languages"), f"interface language '{language}' has no labels table "
+                             f"{project.show(project.templates_dir / 'labels' / (language + '.toml'))}",
+                             "translate templates/labels/en.toml into that file, or take the language out of languages")
+                     for language in table["languages"] if not (project.templates_dir / "labels" / f"{language}.toml").is_file()]
     if problems:
         raise EditionError(problems)
     values = {key: tuple(value) if isinstance(value, list) else value for key, value in table.items()}

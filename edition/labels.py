@@ -18,4 +18,4 @@ def load_labels(project: Project, language: str) -> dict[str, dict[str, str]]:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         raise EditionError([Problem(project.show(path), getattr(err, "lineno", 0) or 0, 1, ERROR, "labels",
                                     f"cannot read the labels table for language '{language}': {err}",
-                                    "set language in edition.toml to a language with a table in templates/labels/")]) from err
+                                    "correct the table (it is TOML), or take the language out of languages in edition.toml")]) from err

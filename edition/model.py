@@ -4,6 +4,7 @@
 - `BLOCK`: what a block of the reading view is (the unit that has a counterpart and a ¶ label);
 - `EDITORS_NOTE_TYPES`: the notes that are the edition's, not the source's;
 - `direction(lang)`: the writing direction of a language;
+- `localised(path, language, languages)`: a page in an interface language (tr/texts/x.html);
 - `text_path(siglum)`, `HOME_PAGE`, `CHRONOLOGY_PAGE`, `RegisterKind.page`: the address of every page;
 - `passage_label(siglum, id)`: how a reader sees a passage cited ("¶13 s. 2", "n. 27", "t5");
 - `Edition` / `Text`: the corpus read once, with each text's metadata and address.
@@ -125,6 +126,24 @@ CITATION_FORMATS = {"bibtex": "bib", "ris": "ris", "csl-json": "json"}
 def citation_path(key: str, fmt: str) -> str:
     """The download of a citation record: cite/edition.bib, cite/texts/<siglum>.ris…"""
     return f"cite/{key}.{CITATION_FORMATS[fmt]}" if key == "edition" else f"cite/texts/{key}.{CITATION_FORMATS[fmt]}"
+
+
+# Pages (.html) are made once per interface language: the first language of the configuration at
+# the site's root, every other under <language>/ (tr/texts/x.html). Every other file (TEI,
+# downloads, data, scripts, styles) is made once, at its one address, and every page links there.
+def is_page(path: str) -> bool:
+    return path.partition("#")[0].endswith(".html")
+
+
+def language_prefix(language: str, languages: tuple[str, ...]) -> str:
+    """Where an interface language's pages live: "" for the first (the root), "tr/" for another."""
+    return "" if not languages or language == languages[0] else f"{language}/"
+
+
+def localised(path: str, language: str, languages: tuple[str, ...]) -> str:
+    """A site path as it is in an interface language: a page under its language's folder; any
+    other file where it is."""
+    return language_prefix(language, languages) + path if is_page(path) else path
 
 
 def text_path(siglum: str) -> str:

@@ -78,19 +78,6 @@ class Entry:
         return initial(self.sort or self.label)
 
     @property
-    def date_label(self) -> str:
-        """The entry's dates as a reader wants them: 1921-03-16, 1919-05-15 – 1922-10-11, born … died …."""
-        d = self.dates
-        if "when" in d:
-            return d["when"]
-        if "from" in d or "to" in d:
-            return f"{d.get('from', '?')} – {d.get('to', '?')}"
-        if "notBefore" in d or "notAfter" in d:
-            return f"between {d.get('notBefore', '?')} and {d.get('notAfter', '?')}"
-        lived = [f"{word} {d[part]}" for part, word in (("birth", "born"), ("death", "died")) if d.get(part)]
-        return "; ".join(lived)
-
-    @property
     def geonames(self) -> str:
         return self.idnos.get("geonames", "")
 

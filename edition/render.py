@@ -6,6 +6,8 @@ sees the edition's configuration, its labels table and the model's register kind
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from lxml import etree
 from markupsafe import Markup
@@ -14,7 +16,8 @@ from .config import Config
 from .model import CITATION_FORMATS, citation_path
 from .model import PLAINTEXT_KINDS, plaintext_path, tei_path
 from .model import (CHRONOLOGY_PAGE, CLAIMS_PAGE, HOME_PAGE, INTRODUCTION_PAGE, MAP_PAGE, REGISTER_KINDS,
-                    SEARCH_PAGE, TIMELINE_PAGE, direction, entry_path, passage_label, passages_path, relative, text_path)
+                    SEARCH_PAGE, TIMELINE_PAGE, TRANSLATION_LANG, direction, entry_path, localised, passage_label,
+                    passages_path, relative, text_path)
 from .registers import Entry
 from .search import FOLDING
 from .sources import Project
@@ -52,28 +55,60 @@ def environment(project: Project) -> Environment:
                        entry_path=entry_path, passages_path=passages_path,
                        home_page=HOME_PAGE, chronology_page=CHRONOLOGY_PAGE, claims_page=CLAIMS_PAGE,
                        timeline_page=TIMELINE_PAGE, map_page=MAP_PAGE, introduction_page=INTRODUCTION_PAGE,
-                       search_page=SEARCH_PAGE, folding=FOLDING)
+                       search_page=SEARCH_PAGE, folding=FOLDING, translation_lang=TRANSLATION_LANG)
     env.globals.update(citation_path=citation_path, citation_formats=CITATION_FORMATS)  # "Cite this" downloads
     env.globals.update(tei_path=tei_path, plaintext_path=plaintext_path, plaintext_kinds=PLAINTEXT_KINDS)  # downloads
     return env
 
 
-class Renderer:
-    """Renders one page: a template, the page's own path (for relative links) and its data."""
+@dataclass(frozen=True)
+class Alternate:
+    """The same page in another interface language, as the language switch offers it."""
 
-    def __init__(self, project: Project, config: Config, labels: dict[str, dict[str, str]]):
+    language: str
+    name: str  # the language's own name for itself (Türkçe), from its labels table
+    href: str
+    current: bool
+
+
+class Renderer:
+    """Renders one page in one interface language: a template, the page's own path (for relative
+    links) and its data. `page()` takes the page's address (texts/x.html) and renders it for the
+    address it has in this language (tr/texts/x.html)."""
+
+    def __init__(self, project: Project, config: Config, labels: dict[str, dict[str, dict[str, str]]],
+                 language: str = "", rendered: list[str] | None = None):
         self.env = environment(project)
         self.config = config
-        self.labels = labels
-        self.rendered: list[str] = []  # the path of every page rendered so far (the sitemap lists them)
+        self.language = language or config.language
+        self.all_labels = labels
+        self.labels = labels[self.language]
+        # the address of every page rendered so far, in every language (the sitemap lists them):
+        # the build gives its renderers one list
+        self.rendered: list[str] = [] if rendered is None else rendered
+
+    def address(self, path: str) -> str:
+        """Where a page or file of the site is written for this interface language."""
+        return localised(path, self.language, self.config.languages)
 
     def page(self, template: str, path: str, **context) -> bytes:
-        root = "../" * path.count("/")
-        self.rendered.append(path)
+        here = self.address(path)
+        self.rendered.append(here)
+        root = "../" * here.count("/")
 
         def link(target: str) -> str:
-            """A site path (texts/x.html#p3) as a link from this page."""
-            return relative(target, path)
+            """A site path (texts/x.html#p3, tei/x.xml) as a link from this page: a page in this
+            page's language, a file where it is."""
+            return relative(self.address(target), here)
 
+        alternates = [Alternate(language, self.all_labels[language]["site"]["language_name"],
+                                relative(localised(path, language, self.config.languages), here),
+                                language == self.language)
+                      for language in self.config.languages]
+        # the edition's own prose (the registers, the texts' metadata, the readings) is in the
+        # translation's language; on a page whose interface is in another, it says so
+        prose_lang = Markup(f' lang="{TRANSLATION_LANG}"') if self.language != TRANSLATION_LANG else Markup("")
         return self.env.get_template(template).render(edition=self.config, labels=self.labels, root=root,
-                                                      path=path, link=link, **context).encode("utf-8")
+                                                      path=path, address=here, link=link, ui_lang=self.language,
+                                                      alternates=alternates, prose_lang=prose_lang,
+                                                      **context).encode("utf-8")

@@ -16,7 +16,7 @@ from edition.claims import collect as collect_claims
 from edition.index import build_index
 from edition.labels import load_labels
 from edition.model import MAP_PAGE, relative
-from edition.outputs import OUTPUTS, Site
+from edition.outputs import PAGES, Site
 from edition.outputs import map as place_map
 from edition.outputs import registers
 from edition.render import Renderer
@@ -30,9 +30,9 @@ PLACES_PAGE = "index/places.html"
 def make_site(project) -> Site:
     """The site as the build makes it, past the barrier (the map and the index need no valid texts)."""
     edition = read_edition(project)
-    labels = load_labels(project, edition.config.language)
+    labels = {language: load_labels(project, language) for language in edition.config.languages}
     return Site(edition, build_index(edition.corpus, edition.registry), Renderer(project, edition.config, labels),
-                Transformer(project, edition.registry, labels), collect_claims(edition.corpus, edition.registry))
+                Transformer(project, edition.registry, labels[edition.config.language]), collect_claims(edition.corpus, edition.registry))
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +60,7 @@ def _register(project) -> dict[str, etree._Element]:
 
 
 def test_the_map_is_an_output():
-    assert place_map.pages in OUTPUTS
+    assert place_map.pages in PAGES
 
 
 def test_every_place_with_coordinates_is_one_point_and_only_those(project, svg):

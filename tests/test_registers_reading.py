@@ -27,7 +27,8 @@ def pages(project, tmp_path_factory) -> dict[str, html.HtmlElement]:
     build = importlib.import_module("edition.build")
     from edition.outputs import registers, static
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(build, "OUTPUTS", (registers.pages, static.files))
+        patch.setattr(build, "PAGES", (registers.pages,))
+        patch.setattr(build, "FILES", (static.files,))
         out = tmp_path_factory.mktemp("registers")
         build.build(project, out)
     return {kind.prefix: html.parse(str(out / kind.page)).getroot() for kind in REGISTER_KINDS}

@@ -30,7 +30,8 @@ def _build_problems(project) -> list:
 @pytest.mark.parametrize("change, message", [
     (("version = ", "versio = "), "unknown key 'versio'"),
     (("editors = ", "# editors = "), "lacks the required key 'editors'"),
-    (('language = "en"', "language = 3"), "'language' must be a string"),
+    (('languages = ["en", "tr"]', "languages = 3"), "'languages' must be a list of strings"),
+    (('languages = ["en", "tr"]', 'languages = ["en", "xx"]'), "interface language 'xx' has no labels table"),
     (('forthcoming = [', 'forthcoming = "one" \nunused = ['), "unknown key 'unused'"),
     (("[edition]", "[editions]"), "no [edition] table"),
 ])
@@ -56,10 +57,10 @@ def test_a_broken_config_does_not_hide_the_encodings_problems(scratch):
     assert {"config", "ref-unknown"} <= _rules(check(scratch))
 
 
-def test_missing_labels_table(scratch):
-    replace_in(scratch.config_file, 'language = "en"', 'language = "xx"')
+def test_unreadable_labels_table(scratch):
+    replace_in(scratch.templates_dir / "labels" / "tr.toml", "[site]", "[site")
     problems = _build_problems(scratch)
-    assert _rules(problems) == {"labels"} and "templates/labels/xx.toml" in problems[0].path
+    assert _rules(problems) == {"labels"} and "templates/labels/tr.toml" in problems[0].path
 
 
 def test_no_texts(scratch):

@@ -43,9 +43,9 @@ def records(site: Site, claims: Claims) -> list[dict[str, str]]:
     return [_record(site, row, claim) for row in claims.rows for claim in row.claims]
 
 
-def pages(site: Site) -> Iterator[tuple[str, bytes]]:
-    claims = site.claims
-    rows = records(site, claims)
+def data(site: Site) -> Iterator[tuple[str, bytes]]:
+    """compare/claims.csv and .json: the same records, once for every interface language."""
+    rows = records(site, site.claims)
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
     writer.writeheader()
@@ -53,6 +53,10 @@ def pages(site: Site) -> Iterator[tuple[str, bytes]]:
     csv_path, json_path = CLAIMS_DATA
     yield csv_path, out.getvalue().encode("utf-8")
     yield json_path, (json.dumps({"fields": FIELDS, "claims": rows}, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def pages(site: Site) -> Iterator[tuple[str, bytes]]:
+    claims = site.claims
     yield CLAIMS_PAGE, site.renderer.page("claims.html", CLAIMS_PAGE, claims=claims, registry=site.edition.registry,
                                           titles=site.titles, data=CLAIMS_DATA,
                                           index=site.index)

@@ -1,4 +1,4 @@
-"""tei/: the TEI of every text and register, byte for byte as read (never rewritten); txt/: the
+"""tei/: the TEI of every text and register, and of the introduction, byte for byte as read (never rewritten); txt/: the
 plain text of each text's original and of its translation, made from the TEI by xslt/plaintext.xsl
 (the reading text, each block after its label, the notes at the end), UTF-8 with LF line ends."""
 from __future__ import annotations
@@ -15,6 +15,8 @@ def files(site: Site) -> Iterator[tuple[str, bytes]]:
         yield f"tei/{doc.path.name}", doc.data
     for doc in corpus.registers.values():
         yield f"tei/registers/{doc.path.name}", doc.data
+    if corpus.introduction is not None:
+        yield f"tei/{corpus.introduction.path.name}", corpus.introduction.data
     for text in site.edition.texts:
         for kind in PLAINTEXT_KINDS:
             yield plaintext_path(text.siglum, kind), plain_text(site, text, kind).encode("utf-8")

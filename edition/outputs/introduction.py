@@ -1,6 +1,6 @@
 """introduction.html: the edition's introduction, the editors' prose (tei/introduction.xml through
-xslt/prose.xsl), with the length of each text counted from its TEI at every build (qa.text_figures);
-and the introduction's TEI, byte for byte, beside the texts' (tei/introduction.xml)."""
+xslt/prose.xsl), with the length of each text counted from its TEI at every build (qa.text_figures).
+Its TEI is published with the texts' (downloads.py)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -28,4 +28,3 @@ def pages(site: Site) -> Iterator[tuple[str, bytes]]:
                for text in site.edition.texts]
     yield INTRODUCTION_PAGE, site.renderer.page("introduction.html", INTRODUCTION_PAGE, prose=prose, subtitle=subtitle,
                                                 contents=contents, figures=figures)
-    yield f"tei/{doc.path.name}", doc.data

@@ -10,6 +10,7 @@ after their content again, which makes the index byte-identical from one build t
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 import base64
 import gzip
 import hashlib
@@ -129,18 +130,33 @@ def _canonical(files: dict[str, bytes]) -> dict[str, bytes]:
     return {path: data for path, data in out.items() if not path.startswith("wasm.") or path in wanted}
 
 
-def pages(site: Site) -> Iterator[tuple[str, bytes]]:
+def _run(coroutine):
+    """Run Pagefind's service on an event loop of its own, in a thread of its own: the build may be
+    called where a loop is already running (Playwright's synchronous API in the browser tests, an
+    application's own loop), and asyncio.run() refuses to run inside one."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
+def files(site: Site) -> Iterator[tuple[str, bytes]]:
+    """pagefind/: the index of every record, and Pagefind's script, once for every interface language
+    (a record's address is relative, so a result opens in the language of the search page)."""
     edition = site.edition
     found = records(edition)
     titles = {text.siglum: text.meta.title_english or text.meta.title_original for text in edition.texts}
     try:
-        files = _canonical(asyncio.run(_index(found, edition.config.language, titles)))
+        made = _canonical(_run(_index(found, edition.config.language, titles)))
     except (OSError, RuntimeError) as err:
         raise EditionError([Problem(SEARCH_BUNDLE, 0, 0, ERROR, "search-index", f"cannot make the search index: {err}",
                                     "Pagefind's binary comes with the toolkit's dependencies: .venv/bin/pip install "
                                     "-e . (pagefind[extended]); PAGEFIND_BINARY_PATH, if set, must name it")]) from err
-    for path in sorted(files):
-        yield f"{SEARCH_BUNDLE}{path}", files[path]
+    for path in sorted(made):
+        yield f"{SEARCH_BUNDLE}{path}", made[path]
+
+
+def pages(site: Site) -> Iterator[tuple[str, bytes]]:
+    edition = site.edition
+    found = records(edition)
     languages = sorted({record.lang for record in found})
     yield SEARCH_PAGE, site.renderer.page(
         "search.html", SEARCH_PAGE, texts=[text.meta for text in edition.texts], languages=languages,

@@ -7,6 +7,8 @@
 //  2. Notes open next to their call.
 //  3. Switches for original / translation / both and for the printed (uncorrected) reading, remembered
 //     across pages (localStorage).
+// Every page: the interface language the reader chooses in the header is remembered (localStorage),
+// and a page opened in another language moves to the same place in the chosen one.
 // Index pages: a filter by text (for this visit only).
 // Timeline and table of claims: filters (for this visit only).
 (function () {
@@ -15,6 +17,22 @@
     get: function (key) { try { return window.localStorage.getItem("edition." + key); } catch (e) { return null; } },
     set: function (key, value) { try { window.localStorage.setItem("edition." + key, value); } catch (e) { /* private mode */ } }
   };
+
+  // ---- the interface language ------------------------------------------------------------------
+  var switcher = document.querySelector(".language-switch");
+  if (switcher) {
+    switcher.addEventListener("click", function (event) {
+      var chosen = event.target.closest("a[data-language]");
+      if (chosen) store.set("language", chosen.getAttribute("data-language"));
+    });
+    var wanted = store.get("language");
+    if (wanted && wanted !== document.documentElement.lang) {
+      var there = Array.prototype.find.call(switcher.querySelectorAll("a[data-language]"), function (a) {
+        return a.getAttribute("data-language") === wanted;
+      });
+      if (there) window.location.replace(there.href + window.location.hash);
+    }
+  }
 
   // ---- counterparts: original id -> translation elements, and back ------------------------
   var pointedBy = {};

@@ -20,6 +20,9 @@ from pathlib import Path
 
 import pytest
 
+from edition.config import load_config
+from edition.sources import Project
+
 ROOT = Path(__file__).resolve().parents[2]
 NODE_MODULES = ROOT / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -75,10 +78,15 @@ def site(request) -> Path:
 
 @pytest.fixture(scope="session")
 def pages(site) -> list[str]:
-    """Every page of the site, as paths relative to it ('texts/x.html')."""
+    """The pages the per-page tests visit, as paths relative to the site ('texts/x.html'): every page
+    in the site's first interface language; in each other language (tr/…), whose pages are the same
+    templates over the same data with other labels, every page but the parallel passages, of which
+    the first. tests/test_languages.py checks that every page exists in each language."""
     found = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
     assert found, f"no *.html in {site}"
-    return found
+    others = load_config(Project(ROOT)).languages[1:]
+    passages = [path for path in found if path.split("/")[0] in others and "/compare/events/" in path]
+    return [path for path in found if path not in passages] + passages[:1]
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
