@@ -34,7 +34,7 @@ FILES: tuple[Output, ...] = (
     citations.files,  # cite/: the citation record of the edition and each text: BibTeX, RIS, CSL-JSON
     static.files,  # static/: CSS and JavaScript
     redirects.files,  # static/redirects.js: ids of earlier releases that moved (tei/redirects.toml), and their script
-    sitemap.files,  # sitemap.xml, robots.txt (with a base URL): last, it lists every page the outputs above rendered
+    sitemap.files,  # sitemap.xml, robots.txt (with a base URL): every page made, in every language
 )
 
 __all__ = ["FILES", "PAGES", "Output", "Site"]

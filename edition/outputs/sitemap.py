@@ -3,8 +3,9 @@ site at its permanent address (`Config.url`, as in each page's canonical link).
 
 A sitemap holds absolute addresses only, so both are written only when edition.toml sets a base
 URL; an unpublished edition (no base URL) gets neither, and the build says so in a warning
-(rule `no-base-url`). The pages are those the renderer made (`Renderer.rendered`): this output
-comes after every output that renders a page (outputs.OUTPUTS). No dates (lastmod): two builds
+(rule `no-base-url`). The pages are those the renderers made, in every interface language
+(`Renderer.rendered`, one list the build shares): this output is one of outputs.FILES, which run
+after every page is made. No dates (lastmod): two builds
 of the same edition are byte-identical.
 """
 from __future__ import annotations
