@@ -3,7 +3,6 @@
 The search itself runs in the browser: tests/browser/test_search.py."""
 from __future__ import annotations
 
-import asyncio
 import gzip
 import json
 import os
@@ -126,7 +125,7 @@ def _shuffled(files: dict[str, bytes]) -> dict[str, bytes]:
 def test_the_index_is_made_canonical(found):
     """Pagefind orders a filter's values as a hash map does; the build sorts them."""
     some = [record for record in found.values() if record.siglum == "historymaps"]
-    files = asyncio.run(output._index(some, "en", {"historymaps": "Bolshevik support"}))
+    files = output._run(output._index(some, "en", {"historymaps": "Bolshevik support"}))
     filters = [path for path in files if path.startswith("filter/")]
     assert len(filters) >= 4
     assert output._canonical(files) == output._canonical(_shuffled(files))
