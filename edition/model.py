@@ -193,6 +193,12 @@ def relative(target: str, page: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
 
+def published_address(config: Config, target: str, here: str) -> str:
+    """The address a file gives for a site path: under the base URL when the edition is published,
+    else relative to the file `here` (an unpublished edition cites its pages relatively)."""
+    return config.url(target) if config.published else relative(target, here)
+
+
 # Passage ids: <siglum>-p3 (block 3), -p3-s2 (its sentence 2), -p3-q1 (quotation), -h2 (heading),
 # -n7 (footnote 7), -tn4 (translation note), -e5 (editorial note), -doc1 (a document the text prints
 # whole, such as minutes); a translation's id adds -en.

@@ -4,7 +4,9 @@ A release is a build plus what makes its citations last:
 
     <releases>/                the current version: the site as `edition build` makes it, at the base URL
     <releases>/v0.1.0/         each released version, complete and self-contained, never changed again
-    <releases>/v0.2.0/           (model.release_path: <base URL>v0.2.0/texts/x.html#<id> resolves forever)
+    <releases>/v0.2.0/           (model.release_path: <base URL>v0.2.0/texts/x.html#<id> resolves forever;
+                               every address a version's pages give, in citations, metadata, canonical
+                               links and the sitemap, is under its folder, in the copy at the top too)
     .../ids.json               in each: the manifest of the version (its texts, their versions, their
                                revisionDesc changes, every citable id), so that the next release
                                compares ids without reading old HTML
@@ -102,7 +104,9 @@ def release(project: Project, out: Path, date: str = "") -> Released:
     if has_errors(problems):
         raise EditionError(problems)
 
-    site = dict(render_site(project).files)  # read -> validate -> ... -> render, in memory, as `edition build`
+    # read -> validate -> ... -> render, in memory, as `edition build`; every address the pages give (citations,
+    # canonical links, the sitemap) is the version's: the root (the current version) holds the same bytes
+    site = dict(render_site(project, release=str(version)).files)
     site[MANIFEST] = (json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
     folder = release_path(str(version))
     staged = dict(site)  # the root: the current version

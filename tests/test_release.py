@@ -125,6 +125,26 @@ def test_a_release_is_the_current_site_and_a_folder_of_its_own_with_a_manifest_o
     assert first.done.ids == sum(len(text["ids"]) for text in manifest["texts"].values()) > 4000
 
 
+def test_every_address_a_release_gives_is_its_versions_own(first):
+    """A reader who cites a released page (its Cite dialog, its record files, what Zotero reads, the
+    canonical link, the sitemap) gets the version's address, which resolves to these bytes forever."""
+    version = f"v{first.done.version}/"
+    under = BASE_URL + version
+    page = (first.out / version / "texts/historymaps.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{under}texts/historymaps.html">' in page
+    assert f'<meta name="citation_public_url" content="{under}texts/historymaps.html">' in page
+    record = json.loads((first.out / version / "cite/texts/historymaps.json").read_text(encoding="utf-8"))
+    assert record[0]["URL"] == f"{under}texts/historymaps.html"
+    sitemap = (first.out / "sitemap.xml").read_text(encoding="utf-8")
+    given = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert len(given) > 60 and all(url.startswith(under) for url in given)
+    # nothing in the release names the edition's address without the version
+    for path in ("texts/historymaps.html", "tr/texts/historymaps.html", "cite/edition.bib", "cite/texts/historymaps.ris",
+                 "dts/index.json", "txt/historymaps-translation.txt"):
+        text = (first.out / version / path).read_text(encoding="utf-8")
+        assert re.findall(re.escape(BASE_URL) + r"(?!" + re.escape(version) + r")\S*", text) == [], path
+
+
 def test_the_changelog_gets_the_versions_entry_with_each_texts_version_and_changes(first):
     changelog = first.changelog
     assert changelog.startswith("# Changelog\n") and "## [Unreleased]\n" in changelog

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import PLAINTEXT_KINDS, Text, plaintext_path, relative, tei_path
+from ..model import PLAINTEXT_KINDS, Text, plaintext_path, published_address, tei_path
 from .site import Site
 
 
@@ -24,8 +24,7 @@ def files(site: Site) -> Iterator[tuple[str, bytes]]:
 
 def _address(site: Site, target: str, here: str) -> str:
     """The published address of a site path, or, unpublished, its path relative to the file `here`."""
-    base = site.edition.config.base_url
-    return f"{base}{target}" if base else relative(target, here)
+    return published_address(site.edition.config, target, here)
 
 
 def plain_text(site: Site, text: Text, kind: str) -> str:

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from uritemplate import URITemplate
 
 from .. import dts
-from ..model import DTS_COLLECTION, DTS_DOCUMENT, DTS_ENTRY, DTS_NAVIGATION, Text, relative, tei_path
+from ..model import DTS_COLLECTION, DTS_DOCUMENT, DTS_ENTRY, DTS_NAVIGATION, Text, published_address, tei_path
 from .site import Site
 
 ROOT_ID = "edition"  # the identifier of the edition's collection (the texts' sigla are the Resources')
@@ -50,7 +50,7 @@ class Addresses:
         self.here = here
 
     def __call__(self, target: str) -> str:
-        return self.config.url(target) if self.config.published else relative(target, self.here)
+        return published_address(self.config, target, self.here)
 
     def template(self, template: str, **values: str) -> str:
         """A template with some of its variables already given (RFC 6570 partial expansion)."""
