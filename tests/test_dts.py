@@ -104,11 +104,16 @@ def test_uri_templates_expand_to_files_that_exist(built_site, siglum):
               *(resolve(resource["collection"], collection, nav=nav) for nav in ("children", "parents"))]
     top = [unit["identifier"] for unit in load(built_site, resolve(resource["navigation"], collection, down="1"))["member"]]
     assert len(top) == 2  # the original and the translation
+    # the second level (paragraphs, headings, notes) has its navigation and its documents too
+    second = [unit["identifier"] for ref in top
+              for unit in load(built_site, resolve(resource["navigation"], collection, ref=ref, down="1"))["member"]
+              if unit["level"] == 2]
+    assert len(second) >= 10 and any(ref.endswith("-p1") for ref in second)
     for down in ("-1", "1"):
         wanted.append(resolve(resource["navigation"], collection, down=down))
-        wanted += [resolve(resource["navigation"], collection, ref=ref, down=down) for ref in top]
+        wanted += [resolve(resource["navigation"], collection, ref=ref, down=down) for ref in top + second]
     document = resolve(resource["document"], collection)
-    wanted += [document, *(resolve(resource["document"], collection, ref=ref) for ref in top)]
+    wanted += [document, *(resolve(resource["document"], collection, ref=ref) for ref in top + second)]
     missing = [path for path in wanted if not (built_site / path).is_file()]
     assert not missing
     assert etree.tostring(etree.parse(str(built_site / document)), method="c14n") == \
@@ -125,7 +130,7 @@ def test_uri_templates_expand_to_files_that_exist(built_site, siglum):
 @pytest.mark.parametrize("siglum", SIGLA)
 def test_a_fragment_is_its_unit_in_a_dts_wrapper(built_site, siglum):
     entry = load(built_site, DTS_ENTRY)
-    for ref in (f"{siglum}-en",):
+    for ref in (f"{siglum}-en", f"{siglum}-p1", f"{siglum}-p1-en"):
         root = etree.parse(str(built_site / resolve(entry["document"], DTS_ENTRY, resource=siglum, ref=ref))).getroot()
         [wrapper] = root
         assert wrapper.tag == f"{{{DTS}}}wrapper"

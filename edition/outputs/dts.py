@@ -7,11 +7,11 @@ What is written (every other expansion of the templates is not, as a server woul
 - the collection: the edition (no id, or id "edition") with the texts as its Resources, and each
   Resource (id: its siglum) alone, also with nav=children and nav=parents;
 - the navigation of each text: its whole citation tree (down=-1), its top level (down=1), and for
-  each top-level unit (the original, the translation) that unit with its children (down=1) and with
-  its whole subtree (down=-1);
+  each unit down to FRAGMENT_DEPTH (the original and the translation; their paragraphs, headings,
+  lists and notes) that unit with its children (down=1) and with its whole subtree (down=-1);
 - the documents: each text's TEI whole (as parsed, serialised again: UTF-8, no byte-order mark) and
-  each top-level unit wrapped in
-  <TEI><dts:wrapper>.
+  each unit down to FRAGMENT_DEPTH wrapped in <TEI><dts:wrapper>. A sentence (the third level) is
+  read in its paragraph's document: 4,139 files of one sentence each would double the site's files.
 
 Addresses: with a base URL (edition.toml) absolute, as DTS wants them; without one (an unpublished
 edition) relative to the file they stand in, which a client resolves against that file's address
@@ -30,6 +30,7 @@ from .site import Site
 
 ROOT_ID = "edition"  # the identifier of the edition's collection (the texts' sigla are the Resources')
 NAVS = ("children", "parents")
+FRAGMENT_DEPTH = 2  # the deepest citation level with a navigation and a document of its own (paragraphs)
 TEI_TYPE = "application/tei+xml"
 
 
@@ -105,6 +106,7 @@ def files(site: Site) -> Iterator[tuple[str, bytes]]:
     for text in texts:
         cited = dts.units(text.doc.tree, trees[text.siglum])
         top = [unit for unit in cited if unit.level == 1]
+        fragments = [unit for unit in cited if unit.level <= FRAGMENT_DEPTH]
 
         def navigation(path: str, members: list[dts.Unit], ref: dts.Unit | None = None) -> bytes:
             at = Addresses(site, path)
@@ -116,14 +118,14 @@ def files(site: Site) -> Iterator[tuple[str, bytes]]:
         for down in ("-1", "1"):
             path = expand(DTS_NAVIGATION, resource=text.siglum, down=down)
             yield path, navigation(path, cited if down == "-1" else top)
-        for unit in top:
+        for unit in fragments:
             subtree = _subtree(cited, unit)
             for down in ("-1", "1"):
                 path = expand(DTS_NAVIGATION, resource=text.siglum, ref=unit.identifier, down=down)
                 members = subtree if down == "-1" else [u for u in subtree if u.level <= unit.level + 1]
                 yield path, navigation(path, members, unit)
         yield expand(DTS_DOCUMENT, resource=text.siglum), dts.whole(text.doc.tree)
-        for unit in top:
+        for unit in fragments:
             yield expand(DTS_DOCUMENT, resource=text.siglum, ref=unit.identifier), dts.fragment(unit.element, unit.identifier)
 
 
