@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .claims import collect as collect_claims
 from .config import load_config
+from .deliberate import DELIBERATE_FILE, Kept, keep, load_deliberate
 from .index import build_index
 from .identity import statement_problems
 from .labels import load_labels
@@ -48,17 +49,19 @@ def read_edition(project: Project) -> Edition:
     registry = load_registry(corpus)
     redirects, found = load_redirects(project, corpus)  # tei/redirects.toml: ids of earlier releases that moved
     problems += found
+    deliberate, found = load_deliberate(project)  # tei/deliberate.toml: warnings kept on purpose
+    problems += found
     texts = [Text(doc, text_meta(corpus, doc)) for doc in corpus.texts]
     assets = {path.name: path.read_bytes() for path in sorted((project.templates_dir / "static").iterdir())
               if path.is_file()}
-    return Edition(config, corpus, registry, texts, problems, assets, toolkit_data(), redirects)
+    return Edition(config, corpus, registry, texts, problems, assets, toolkit_data(), redirects, deliberate)
 
 
 def check_edition(edition: Edition, validator: Validator | None = None) -> list[Problem]:
     """Validate: every problem of the edition (reading problems included); [] means publishable."""
     problems = list(edition.problems)
     # schemas and rules need every file parsed (a broken configuration does not stop them)
-    if not has_errors([p for p in problems if p.rule != "config" and p.rule not in REDIRECT_RULES]):
+    if not has_errors([p for p in problems if p.rule not in ("config", "deliberate-file", *REDIRECT_RULES)]):
         problems += validate_corpus(edition.corpus, edition.registry, validator)
         problems += statement_problems(edition.corpus, edition.config)  # the headers agree with edition.toml
     return problems
@@ -70,10 +73,12 @@ def check(project: Project, validator: Validator | None = None) -> list[Problem]
 
 @dataclass
 class Report:
-    """What `edition validate` tells: every problem, and the QA figures of every text that parsed."""
+    """What `edition validate` tells: every problem, the QA figures of every text that parsed, and
+    the warnings kept on purpose (tei/deliberate.toml)."""
 
     problems: list[Problem]
     figures: list[TextFigures] = field(default_factory=list)
+    kept: list[Kept] = field(default_factory=list)
 
 
 def inspect(project: Project, validator: Validator | None = None, strict: bool = False) -> Report:
@@ -84,7 +89,11 @@ def inspect(project: Project, validator: Validator | None = None, strict: bool =
         return Report(edition.problems + err.problems)
     if strict:
         problems += strict_problems(edition.corpus, edition.registry)
-    return Report(problems, figures(edition.corpus))
+    # the warnings the editors keep on purpose leave the problems; an entry that keeps none is a
+    # warning once every warning rule has run
+    problems, kept = keep(problems, edition.deliberate, project.show(project.root / DELIBERATE_FILE),
+                          every_warning_checked=strict)
+    return Report(problems, figures(edition.corpus, kept), kept)
 
 
 def render_site(project: Project, release: str = "") -> BuildResult:

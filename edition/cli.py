@@ -9,11 +9,13 @@ import argparse
 import json
 import sys
 import time
+from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 
 from . import conformance
 from .build import build, inspect
+from .deliberate import DELIBERATE_FILE
 from .problems import WARNING, EditionError, Problem, fold, has_errors, summary
 from .sources import Project
 from .validate import Validator
@@ -50,6 +52,8 @@ def cmd_validate(project: Project, args: argparse.Namespace) -> int:
                         "load_seconds": round(tei_all.load_seconds, 3) if tei_all else None} if label else None,
             "summary": summary(problems),
             "problems": [asdict(p) for p in sorted(set(problems))],
+            "kept": [{**asdict(k.problem), "reason": k.entry.reason, "kept_by": f"{DELIBERATE_FILE}:{k.entry.line}"}
+                     for k in report.kept],
             "texts": [asdict(f) for f in report.figures],
         }, ensure_ascii=False, indent=2))
         return 1 if failed else 0
@@ -57,6 +61,10 @@ def cmd_validate(project: Project, args: argparse.Namespace) -> int:
         _report(problems)
     for figures in report.figures:
         print("\n".join(figures.lines()))
+    if report.kept:
+        rules = Counter(k.problem.rule for k in report.kept)
+        print(f"{len(report.kept)} warning(s) kept on purpose, each with its reason in {DELIBERATE_FILE}: "
+              + " · ".join(f"{rule} {count}" for rule, count in sorted(rules.items())) + ".")
     cached = f"{validator.cached_files} unchanged file(s) from the cache" if validator.cached_files else ""
     loaded = (f" (tei_all.rng loaded in {tei_all.load_seconds:.2f} s{'; ' + cached if cached else ''})" if tei_all
               else f" ({cached}; tei_all.rng not loaded)" if cached else "")
@@ -118,7 +126,7 @@ def parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check every TEI file and show the QA figures of each text")
     validate.add_argument("--strict", action="store_true",
                           help="also warn of untagged names, unused register entries, translations out of proportion "
-                               "and untranslated notes, and fail on warnings")
+                               "and untranslated notes, and fail on every warning not kept on purpose (tei/deliberate.toml)")
     validate.add_argument("--format", choices=("text", "json"), default="text",
                           help="json: problems and figures as one JSON document on stdout")
     validate.add_argument("--no-tei-all", dest="tei_all", action="store_false",

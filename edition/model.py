@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # the model's facts above import nothing of the edition; only
     from .metadata import TextMeta
     from .problems import Problem
     from .redirects import Redirect
+    from .deliberate import Deliberate
     from .registers import Entry
     from .sources import Corpus, Document
 
@@ -258,6 +259,7 @@ class Edition:
     assets: dict[str, bytes] = field(default_factory=dict)  # static files (CSS, JavaScript) by name
     data: dict[str, bytes] = field(default_factory=dict)  # the toolkit's data files (edition/data/: the map's outline)
     redirects: list[Redirect] = field(default_factory=list)  # tei/redirects.toml: ids of earlier releases that moved
+    deliberate: list[Deliberate] = field(default_factory=list)  # tei/deliberate.toml: warnings kept on purpose
 
     def entries(self, kind: RegisterKind) -> list[Entry]:
         return [entry for entry in self.registry.values() if entry.prefix == kind.prefix]

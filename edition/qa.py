@@ -18,6 +18,7 @@ from lxml import etree
 
 from .problems import WARNING, Problem
 from .model import BLOCK, EDITORS_NOTE_TYPES, KIND_BY_PREFIX, REGISTER_KINDS, TRANSLATION_LANG
+from .deliberate import Kept
 from .registers import Entry
 from .sources import NS, TEI_NS, XML_NS, Corpus, Document, plain_text
 
@@ -56,6 +57,7 @@ class TextFigures:
     corrections: int = 0
     corrections_uncertain: dict[str, int] = field(default_factory=dict)
     unclear: int = 0
+    kept: dict[str, int] = field(default_factory=dict)  # warnings kept on purpose (tei/deliberate.toml), by rule
 
     @staticmethod
     def share(part: int, whole: int) -> str:
@@ -78,6 +80,7 @@ class TextFigures:
             f"  notes           {notes}",
             f"  names (orig/en) {names}",
             f"  corrections     {self.corrections}{self._uncertain()}, {self.unclear} unclear",
+            f"  kept warnings   {' · '.join(f'{rule} {count}' for rule, count in self.kept.items()) or 'none'}",
         ]
 
     def _uncertain(self) -> str:
@@ -148,8 +151,11 @@ def _self(union: str) -> str:
     return " or ".join(f"self::{part.strip()}" for part in union.split("|"))
 
 
-def figures(corpus: Corpus) -> list[TextFigures]:
-    return [text_figures(corpus, doc) for doc in corpus.texts]
+def figures(corpus: Corpus, kept: list[Kept] | None = None) -> list[TextFigures]:
+    found = [text_figures(corpus, doc) for doc in corpus.texts]
+    for text in found:
+        text.kept = dict(sorted(Counter(k.problem.rule for k in kept or [] if k.problem.path == text.path).items()))
+    return found
 
 
 # --- the warnings of --strict ------------------------------------------------------------------

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from conftest import TEXT, line_of, replace_in
 from edition.build import inspect
 from edition.cli import main
@@ -157,3 +159,68 @@ def test_figures_of_meyer_lozan(project):
     assert (figures.blocks_english, figures.sentences_english) == (3, 8)
     assert (figures.blocks_aligned, figures.sentences_aligned) == (figures.blocks - 3, figures.sentences - 8)
     assert figures.notes["foot (original)"] == figures.notes["foot (translation)"] == 46
+
+
+# --- warnings kept on purpose (tei/deliberate.toml) ----------------------------------------------
+
+KEEP_KARS = """# the editors' decisions
+[[warning]]
+rule = "name-untagged"
+file = "tei/texts/historymaps.xml"
+about = "Kars"
+reason = "A test: the name stands in a sentence the editors quote as written."
+"""
+
+
+def test_a_warning_kept_on_purpose_passes_strict_is_counted_and_keeps_its_reason(scratch, capsys):
+    replace_in(scratch.root / TEXT, "The first aim was", "Kars. The first aim was")
+    (scratch.root / "tei/deliberate.toml").write_text(KEEP_KARS, encoding="utf-8")
+    status, out, err = _validate(scratch, capsys, "--strict")
+    assert status == 0 and "warning" not in err, err
+    assert "1 warning(s) kept on purpose, each with its reason in tei/deliberate.toml: name-untagged 1." in out
+    table = out[out.index("historymaps (ur"):]
+    assert table.splitlines()[7] == "  kept warnings   name-untagged 1"
+    status, out, _ = _validate(scratch, capsys, "--strict", "--format", "json")
+    report = json.loads(out)
+    assert status == 0 and report["ok"] and report["problems"] == []
+    [kept] = report["kept"]
+    assert kept["rule"] == "name-untagged" and "Kars" in kept["message"] and kept["reason"].startswith("A test:")
+    assert kept["kept_by"] == "tei/deliberate.toml:2"
+    assert next(t for t in report["texts"] if t["siglum"] == "historymaps")["kept"] == {"name-untagged": 1}
+
+
+def test_an_entry_keeps_only_its_own_warning_and_an_unexplained_one_still_fails(scratch, capsys):
+    replace_in(scratch.root / TEXT, "The first aim was", "Kars. Moscow. The first aim was")
+    (scratch.root / "tei/deliberate.toml").write_text(KEEP_KARS, encoding="utf-8")
+    found = [p for p in inspect(scratch, strict=True).problems if p.rule == "name-untagged"]
+    assert len(found) == 1 and "Kars" not in found[0].message
+    status, _, err = _validate(scratch, capsys, "--strict")
+    assert status == 1 and "warning [name-untagged]" in err
+
+
+def test_an_entry_that_keeps_no_warning_is_itself_a_warning(scratch, capsys):
+    (scratch.root / "tei/deliberate.toml").write_text(KEEP_KARS, encoding="utf-8")
+    [stale] = [p for p in inspect(scratch, strict=True).problems if p.rule == "deliberate-unused"]
+    assert (stale.path, stale.line, stale.severity) == ("tei/deliberate.toml", 2, "warning")
+    assert "[name-untagged] about 'Kars' in tei/texts/historymaps.xml no longer occurs" in stale.message
+    status, _, err = _validate(scratch, capsys, "--strict")
+    assert status == 1 and "tei/deliberate.toml:2:1: warning [deliberate-unused]" in err
+    # without --strict the warning rules have not run: nothing to say of the entry
+    assert not [p for p in inspect(scratch).problems if p.rule == "deliberate-unused"]
+
+
+@pytest.mark.parametrize("text, line, message", [
+    (KEEP_KARS.replace('reason = "A test: the name stands in a sentence the editors quote as written."\n', ""), 2,
+     "entry 1: no non-empty reason"),
+    (KEEP_KARS.replace('reason = "A test', 'because = "x"\nreason = "A test'), 2, "entry 1: unknown key(s) because"),
+    (KEEP_KARS + "[[warning]]\nrule = \"length-ratio\"\n", 7, "entry 2: no non-empty file, about, reason"),
+    ("[[warning]\n", 1, "not valid TOML"),
+    ("[kept]\nrule = 1\n", 1, "unknown key or table 'kept'"),
+])
+def test_a_malformed_entry_is_an_error_with_its_line(scratch, capsys, text, line, message):
+    (scratch.root / "tei/deliberate.toml").write_text(text, encoding="utf-8")
+    [found] = [p for p in inspect(scratch, strict=True).problems if p.rule == "deliberate-file"]
+    assert (found.path, found.line, found.severity) == ("tei/deliberate.toml", line, "error")
+    assert message in found.message and found.hint
+    status, _, err = _validate(scratch, capsys)
+    assert status == 1 and f"tei/deliberate.toml:{line}:1: error [deliberate-file]" in err
