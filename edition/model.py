@@ -158,6 +158,18 @@ def release_path(version: str) -> str:
     return f"v{version}/"
 
 
+# The attributes TEI types as URIs (teidata.pointer: RELAX NG anyURI in tei_all.rng, P5 4.3.0), by
+# name, whatever their element: every token of them with a scheme must have an allowed one (validate,
+# rule url-scheme). A test derives the list from tei_all.rng again when it is installed.
+URI_ATTRIBUTES = frozenset("""
+active adj adjFrom adjTo ana calendar change children class code copyOf corresp datcat datingMethod
+datingPoint decls defaultExceptions domains edRef end except exclude fVal facs feats filter follow from
+fromUnit given hand inst lemmaRef location mergedIn mutual name new next ns nymRef origin parent parts
+passive perf period prev property ref rendition require resp sameAs scheme scribeRef scriptRef select
+since source spanTo start synch target targetEnd to toUnit toWhom unitRef uri url value valueDatcat where
+who wit""".split()) | {"{http://www.w3.org/XML/1998/namespace}base"}
+
+
 # Downloads (issue 15): each text's TEI as read, and the plain text of its original and of its
 # translation (the reading text, each block labelled as its page labels it).
 PLAINTEXT_KINDS = ("original", "translation")

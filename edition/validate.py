@@ -21,7 +21,7 @@ from lxml import etree, isoschematron
 from . import claims, conformance
 from .conformance import TeiAll
 from .fidelity import compare, diplomatic_text
-from .model import CROSS_TEXT_TARGET, KIND_BY_PREFIX, NAMED_PAGES, text_path
+from .model import CROSS_TEXT_TARGET, KIND_BY_PREFIX, NAMED_PAGES, URI_ATTRIBUTES, text_path
 from .problems import ERROR, EditionError, Problem
 from .registers import Entry
 from .sources import NS, XML_NS, Corpus, Document, Project, secure_parser
@@ -185,6 +185,8 @@ def validate_corpus(corpus: Corpus, registry: dict[str, Entry], validator: Valid
         problems += _path_problems(corpus, doc)
         problems += _transcription_problems(corpus, doc)
         problems += _web_address_problems(corpus, doc)
+    for doc in [*corpus.texts, *corpus.registers.values(), *_introduction(corpus)]:
+        problems += _scheme_problems(corpus, doc)
     problems += validator.conformance_problems([*corpus.texts, *corpus.registers.values(), *_introduction(corpus)])
     problems += validator.unavailable
     # The rules resolve refs in the registers, so they only run on registers that parsed.
@@ -356,6 +358,43 @@ def _web_address_problems(corpus: Corpus, doc: Document) -> list[Problem]:
                                         f"<{etree.QName(element).localname} target=\"{target}\"> is not a web address",
                                         "write an absolute http:// or https:// address; a cross-reference inside "
                                         "the edition is <ref target=\"#id\">"))
+    return problems
+
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+WEB_SCHEMES = ("http", "https")
+
+
+def _scheme_problems(corpus: Corpus, doc: Document) -> list[Problem]:
+    """Every URI a TEI file gives, in any attribute TEI types as a URI (URI_ATTRIBUTES), header and
+    registers included, is a web address (http, https), a register entry (person:…) or a private
+    URI the file declares (`prefixDef`): a `javascript:`, `data:` or `file:` address in a file of
+    the edition, read by another tool, could reach an href or fetch from the disk."""
+    declared = set(doc.root.xpath("tei:teiHeader//tei:prefixDef/@ident", namespaces=NS))
+    allowed = {*WEB_SCHEMES, *KIND_BY_PREFIX, *declared}
+    problems = []
+    lines: list[str] | None = None
+    for element in doc.root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for name, value in element.attrib.items():
+            if name not in URI_ATTRIBUTES:
+                continue
+            for token in value.split():
+                found = _SCHEME.match(token)
+                if not found or found.group(1) in allowed:
+                    continue
+                if lines is None:
+                    lines = doc.path.read_text(encoding="utf-8-sig").splitlines()
+                line = element.sourceline or 0
+                col = lines[line - 1].find(token) + 1 if 0 < line <= len(lines) else 1
+                shown_name = etree.QName(name).localname if name.startswith("{") else name
+                problems.append(Problem(
+                    corpus.project.show(doc.path), line, max(col, 1), ERROR, "url-scheme",
+                    f"<{etree.QName(element).localname} {shown_name}=\"{token}\">: the scheme '{found.group(1)}:' is "
+                    f"neither a web address nor a register entry nor a prefix this file declares",
+                    "write an http:// or https:// address, a register entry (person:…, place:…), or declare the "
+                    "prefix in the header's listPrefixDef"))
     return problems
 
 

@@ -253,3 +253,56 @@ def test_output_folder_that_cannot_be_written(scratch, capsys):
     assert status == 1 and "[output-unwritable]" in err and str(blocker) in err
     assert "Nothing was written to" in err
     assert tree_digest(scratch.root / "build") == before
+
+
+# Every attribute TEI types as a URI, anywhere in any TEI file of the edition, gives an allowed
+# scheme: http(s), a register entry, or a prefix the file declares (rule url-scheme).
+SCHEME_CASES = {
+    # name: (file, text replaced, replacement, the token reported)
+    "header-licence-facs": (TEXT, '<licence target="https://creativecommons.org/licenses/by/4.0/">',
+                            '<licence target="https://creativecommons.org/licenses/by/4.0/" facs="file:///etc/passwd">',
+                            "file:///etc/passwd"),
+    "root-xml-base": (TEXT, '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="historymaps"',
+                      '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:base="file:///etc/" xml:id="historymaps"',
+                      "file:///etc/"),
+    "register-sameas": ("tei/registers/places.xml", '<place xml:id="kars" type="settlement">',
+                        '<place xml:id="kars" type="settlement" sameAs="data:text/html,x">', "data:text/html,x"),
+    "text-ref": (TEXT, '<placeName ref="place:kars">', '<placeName ref="javascript:void(0)">', "javascript:void(0)"),
+    "undeclared-prefix": (TEXT, '<placeName ref="place:kars">', '<placeName ref="page:kars">', "page:kars"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SCHEME_CASES))
+def test_every_uri_attribute_of_every_tei_file_has_an_allowed_scheme(scratch, case):
+    from edition.build import check
+
+    shown, old, new, token = SCHEME_CASES[case]
+    path = scratch.root / shown
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    found = [p for p in check(scratch) if p.rule == "url-scheme"]
+    assert len(found) == 1, found
+    line = line_of(path, token)
+    assert (found[0].path, found[0].line, found[0].severity) == (shown, line, "error")
+    assert path.read_text(encoding="utf-8").splitlines()[line - 1][found[0].col - 1:].startswith(token)
+    assert f'="{token}">' in found[0].message and "declare the prefix" in found[0].hint
+
+
+def test_the_uri_attributes_are_those_tei_all_types_as_uris():
+    """model.URI_ATTRIBUTES is the list of attributes tei_all.rng gives the type anyURI."""
+    from lxml import etree
+
+    from edition import conformance
+    from edition.model import URI_ATTRIBUTES
+
+    grammar = conformance.locate()
+    if grammar is None:
+        pytest.skip("tei_all.rng is not installed")
+    rng = "{http://relaxng.org/ns/structure/1.0}"
+    found = set()
+    for attribute in etree.parse(str(grammar), etree.XMLParser(resolve_entities=False, no_network=True)).iter(f"{rng}attribute"):
+        if any(data.get("type") == "anyURI" for data in attribute.iter(f"{rng}data")):
+            name = attribute.get("name") or attribute.findtext(f"{rng}name")
+            found.add(name.replace("xml:", "{http://www.w3.org/XML/1998/namespace}"))
+    assert found == URI_ATTRIBUTES
