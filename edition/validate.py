@@ -11,10 +11,13 @@ Schemas are compiled once per `Validator`.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from functools import cached_property
+from pathlib import Path
 
 from lxml import etree, isoschematron
 
@@ -24,7 +27,7 @@ from .fidelity import compare, diplomatic_text
 from .model import CROSS_TEXT_TARGET, KIND_BY_PREFIX, NAMED_PAGES, URI_ATTRIBUTES, text_path
 from .problems import ERROR, EditionError, Problem
 from .registers import Entry
-from .sources import NS, XML_NS, Corpus, Document, Project, secure_parser
+from .sources import NS, TEI_NS, XML_NS, Corpus, Document, Project, secure_parser
 
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
 _XML_ID = f"{{{XML_NS}}}id"
@@ -191,9 +194,12 @@ def validate_corpus(corpus: Corpus, registry: dict[str, Entry], validator: Valid
     problems += validator.unavailable
     # The rules resolve refs in the registers, so they only run on registers that parsed.
     if len(corpus.registers) == len(corpus.project.register_files()):
-        for doc in corpus.texts:
+        register_ids = {register.path.resolve(): {e.get(_XML_ID) for e in register.root.iter() if e.get(_XML_ID)}
+                        for register in corpus.registers.values()}
+        validator.rules  # compiled once, here, before the threads share it
+        for doc, ruled in zip(corpus.texts, _each_text(validator.rule_problems, corpus.texts)):
             untranslated = _translation_missing(corpus, doc)
-            found = _with_hints(validator.rule_problems(doc), registry)
+            found = _with_hints(ruled + _reference_problems(corpus, doc, register_ids), registry)
             # without any translation, "no counterpart" for every block says nothing more
             problems += untranslated + [p for p in found if not (untranslated and p.rule == "align-missing")]
     problems += _duplicate_id_problems(corpus)
@@ -202,6 +208,19 @@ def validate_corpus(corpus: Corpus, registry: dict[str, Entry], validator: Valid
     for doc in corpus.texts:
         problems += _claim_problems(corpus, doc)
     return problems
+
+
+WORKERS = max(1, min(4, os.cpu_count() or 1))  # threads for the per-text steps that libxslt runs
+
+
+def _each_text(step: Callable[[Document], list[Problem]], docs: list[Document]) -> list[list[Problem]]:
+    """A per-text step over every text, in order, in threads: libxslt (the Schematron) runs without
+    Python's lock, so the texts are checked on every core. The step must touch no shared state but
+    its compiled stylesheet, which lxml lets threads share."""
+    if len(docs) < 2 or WORKERS == 1:
+        return [step(doc) for doc in docs]
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        return list(pool.map(step, docs))
 
 
 def _introduction(corpus: Corpus) -> list[Document]:
@@ -395,6 +414,70 @@ def _scheme_problems(corpus: Corpus, doc: Document) -> list[Problem]:
                     f"neither a web address nor a register entry nor a prefix this file declares",
                     "write an http:// or https:// address, a register entry (person:…, place:…), or declare the "
                     "prefix in the header's listPrefixDef"))
+    return problems
+
+
+# what names a register entry, as edition.sch's rule ref-form has it: the element and the attribute
+# it must have (its value is the first of @ref and that attribute)
+_NAMING = {"persName": "ref", "placeName": "ref", "orgName": "ref", "rs": "ref", "title": "ref",
+           "bibl": "corresp", "date": "corresp", "measure": "corresp"}
+_WELLFORMED = re.compile(r"^[a-z][a-z0-9+.-]*:[a-z0-9-]+$")
+
+
+def _register_file(pattern: str) -> str:
+    """The register a prefixDef's replacementPattern names ("../registers/persons.xml#$1"), or "" when
+    it is not a relative path followed by "#$1" (registers are never read from a URL)."""
+    file, _, rest = pattern.partition("#")
+    return file if rest == "$1" and file and ":" not in file else ""
+
+
+def _reference_problems(corpus: Corpus, doc: Document, register_ids: dict[Path, set[str]]) -> list[Problem]:
+    """ref-unknown: every well-formed reference with a declared prefix names an entry of the register
+    its prefixDef points to ("<relative path>#$1"), looked up in the registers as read (never a file
+    read again per text, never a URL). Malformed tokens are ref-form's (edition.sch)."""
+    prefix_defs: dict[str, str] = {}
+    for prefix_def in doc.root.xpath("tei:teiHeader/tei:encodingDesc/tei:listPrefixDef//tei:prefixDef", namespaces=NS):
+        prefix_defs.setdefault(prefix_def.get("ident", ""), prefix_def.get("replacementPattern", ""))
+    # each declared prefix with the ids of its register (none when the pattern names no register file)
+    entries = {prefix: register_ids.get((doc.path.parent / file).resolve(), set()) if file else set()
+               for prefix, file in ((prefix, _register_file(pattern)) for prefix, pattern in prefix_defs.items())}
+    shown = corpus.project.show(doc.path)
+    lines: list[str] | None = None
+    problems = []
+    for element in doc.root.iter(*(f"{{{TEI_NS}}}{name}" for name in _NAMING)):
+        name = etree.QName(element).localname
+        attribute = _NAMING[name]
+        if attribute not in element.attrib:
+            continue
+        value = element.get(next(key for key in element.attrib if key in ("ref", attribute)))
+        unknown = []
+        for token in value.split():
+            prefix, _, slug = token.partition(":")
+            if prefix in entries and slug not in entries[prefix] and _WELLFORMED.match(token):
+                unknown.append(token)
+        if not unknown:
+            continue
+        first = unknown[0]
+        prefix, _, slug = first.partition(":")
+        pattern = prefix_defs[prefix]
+        file = _register_file(pattern)
+        ok = bool(file)
+        said = " ".join("".join(element.itertext()).split())
+        message = (f'The {attribute} "{value}" on <{name}> "{said}" names "{first}", but '
+                   + (f'the register {file} has no entry with xml:id="{slug}"' if ok else
+                      f'its register cannot be read: the prefixDef "{prefix}" has replacementPattern="{pattern}", '
+                      'which is not a register file relative to this text followed by "#$1" (e.g. '
+                      '"../registers/persons.xml#$1"; registers are never read from a URL)')
+                   + (f" (and {len(unknown) - 1} more unknown reference(s) in this ref)" if len(unknown) > 1 else "")
+                   + ". "
+                   + (f"Check the spelling against the register, or add the entry (with its names in every language "
+                      f"and a short English description) to {file}." if ok else
+                      f'Correct the replacementPattern of the prefixDef "{prefix}" in listPrefixDef.'))
+        if lines is None:
+            lines = doc.path.read_text(encoding="utf-8-sig").splitlines()
+        line = element.sourceline or 0
+        problems.append(Problem(shown, line, _column(lines, line, message), ERROR, "ref-unknown",
+                                " ".join(message.split())))
     return problems
 
 

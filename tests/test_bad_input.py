@@ -306,3 +306,22 @@ def test_the_uri_attributes_are_those_tei_all_types_as_uris():
             name = attribute.get("name") or attribute.findtext(f"{rng}name")
             found.add(name.replace("xml:", "{http://www.w3.org/XML/1998/namespace}"))
     assert found == URI_ATTRIBUTES
+
+
+def test_a_prefix_whose_register_is_a_url_is_never_read_and_is_reported(scratch):
+    """ref-unknown looks references up in the registers as read; a prefixDef that names a URL (or
+    anything but '<relative path>#$1') is reported, and nothing is fetched."""
+    from edition.build import check
+
+    path = scratch.root / TEXT
+    old = 'replacementPattern="../registers/places.xml#$1"'
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, 'replacementPattern="https://evil.example/places.xml#$1"', 1), encoding="utf-8")
+    found = [p for p in check(scratch) if p.rule == "ref-unknown"]
+    assert found and all(p.path == TEXT for p in found)
+    assert 'its register cannot be read: the prefixDef "place" has replacementPattern="https://evil.example/places.xml#$1"' \
+        in found[0].message
+    assert found[0].message.endswith('Correct the replacementPattern of the prefixDef "place" in listPrefixDef.')
+    # at the line of the first element that names a place
+    assert found[0].line == line_of(path, 'ref="place:')
