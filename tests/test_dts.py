@@ -13,6 +13,7 @@ from lxml import etree, html
 from uritemplate import URITemplate
 
 from conftest import ROOT, copy_project, replace_in
+from edition import dts
 from edition.build import render_site
 from edition.model import BLOCK, DTS_ENTRY, ROBOTS, SITEMAP, tei_path, text_path
 
@@ -199,3 +200,23 @@ def test_without_a_base_url_no_sitemap_no_canonical_link_and_a_warning(tmp_path)
     assert not [path for path, data in result.files.items() if path.endswith(".html") and b'rel="canonical"' in data]
     entry = json.loads(result.files[DTS_ENTRY])
     assert entry["@id"] == "index.json" and entry["collection"] == "collection{/id}{/nav}.json"
+
+
+@pytest.mark.parametrize("siglum", SIGLA)
+def test_the_citation_tree_is_the_same_read_in_c_and_in_xpath_3(siglum):
+    """dts.units evaluates XPath 1.0 expressions with lxml and any other with elementpath: both give
+    the same units, elements included; an XPath 2.0 form of the same structure gives them too."""
+    tree = etree.parse(str(ROOT / "tei/texts" / f"{siglum}.xml"))
+    structures = dts.cite_structures(tree)
+
+    def seen(units):
+        return [(u.identifier, u.level, u.parent, u.cite_type, u.element) for u in units]
+
+    fast = dts.units(tree, structures)
+    assert len(fast) > 80 and seen(fast) == seen(dts.units(tree, structures, xpath3=True))
+    [text] = structures
+    division = text.children[0]
+    assert division.match == ".//*[self::div or self::floatingText]" and dts._lxml_xpath(division.match) is not None
+    division.match = ".//(div | floatingText)"  # XPath 2.0 only: lxml refuses it, elementpath reads it
+    assert dts._lxml_xpath(division.match) is None
+    assert seen(dts.units(tree, structures)) == seen(fast)
