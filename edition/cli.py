@@ -16,6 +16,7 @@ from pathlib import Path
 from . import conformance
 from .build import build, inspect
 from .deliberate import DELIBERATE_FILE
+from .report_cache import ReportCache, Served
 from .problems import WARNING, EditionError, Problem, fold, has_errors, summary
 from .sources import Project
 from .validate import Validator
@@ -34,21 +35,32 @@ def _report(problems: list[Problem], nothing_written: Path | None = None) -> Non
 
 
 def cmd_validate(project: Project, args: argparse.Namespace) -> int:
+    # with nothing changed since the last run its report is served whole (report_cache.py); else
     # tei_all is compiled once per run, and only once the files have been read without errors:
     # compiling it takes seconds, and a file refused on reading needs no schema
-    validator = Validator(project, conformance.load if args.tei_all else None)
-    report = inspect(project, validator, strict=args.strict)
-    tei_all = validator.loaded_tei_all
+    cache = ReportCache(project, strict=args.strict, tei_all=args.tei_all)
+    report = cache.get()
+    tei_all, cached_files = None, 0
+    if report is None:
+        validator = Validator(project, conformance.load if args.tei_all else None)
+        found = inspect(project, validator, strict=args.strict)
+        report = Served(found.problems, found.figures, found.kept, validator.tei_all_label)
+        cache.put(report)
+        tei_all, cached_files = validator.loaded_tei_all, validator.cached_files
+        served = ""
+    else:
+        served = "nothing changed since the last run: its report, from the cache"
     problems = report.problems
     failed = has_errors(problems) or (args.strict and any(p.severity == WARNING for p in problems))
-    label = validator.tei_all_label
+    label = report.tei_all_label
     checked = "the project's schema and rules" + (f" and {label}" if label else "")
     if args.format == "json":
         print(json.dumps({
             "ok": not failed,
             "strict": args.strict,
             "checked_against": checked,
-            "tei_all": {"checked_against": label, "cached_files": validator.cached_files,
+            "from_cache": bool(served),
+            "tei_all": {"checked_against": label, "cached_files": cached_files,
                         "load_seconds": round(tei_all.load_seconds, 3) if tei_all else None} if label else None,
             "summary": summary(problems),
             "problems": [asdict(p) for p in sorted(set(problems))],
@@ -65,8 +77,9 @@ def cmd_validate(project: Project, args: argparse.Namespace) -> int:
         rules = Counter(k.problem.rule for k in report.kept)
         print(f"{len(report.kept)} warning(s) kept on purpose, each with its reason in {DELIBERATE_FILE}: "
               + " · ".join(f"{rule} {count}" for rule, count in sorted(rules.items())) + ".")
-    cached = f"{validator.cached_files} unchanged file(s) from the cache" if validator.cached_files else ""
-    loaded = (f" (tei_all.rng loaded in {tei_all.load_seconds:.2f} s{'; ' + cached if cached else ''})" if tei_all
+    cached = f"{cached_files} unchanged file(s) from the cache" if cached_files else ""
+    loaded = (f" ({served})" if served else
+              f" (tei_all.rng loaded in {tei_all.load_seconds:.2f} s{'; ' + cached if cached else ''})" if tei_all
               else f" ({cached}; tei_all.rng not loaded)" if cached else "")
     if failed and not has_errors(problems):
         print(f"{len(report.figures)} text(s) valid against {checked}{loaded}, but --strict fails on the warnings.")

@@ -258,13 +258,19 @@ def grammar_identity(path: Path) -> str:
             f":elementpath-{elementpath.__version__}:{CHECKS}")
 
 
+def cache_folder(project: Project) -> Path | None:
+    """Where validate keeps what it may reuse: .cache/edition/ below the project, the folder
+    EDITION_CACHE names, or nowhere (EDITION_CACHE=off)."""
+    setting = os.environ.get(CACHE_ENVIRONMENT, "")
+    return None if setting == "off" else Path(setting) if setting else project.root / ".cache" / "edition"
+
+
 class ResultCache:
     """tei_all's verdicts by (grammar, file content). A damaged or unwritable cache costs time,
     never correctness: it is then ignored. It keeps only the verdicts of the files last checked."""
 
     def __init__(self, project: Project):
-        setting = os.environ.get(CACHE_ENVIRONMENT, "")
-        folder = None if setting == "off" else Path(setting) if setting else project.root / ".cache" / "edition"
+        folder = cache_folder(project)
         self.path = folder / "tei-all.json" if folder else None
         self.entries: dict[str, list] = {}
         self.kept: dict[str, list] = {}

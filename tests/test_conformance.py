@@ -1,6 +1,8 @@
 """Every TEI file against the TEI Consortium's tei_all, loaded once per run from an installed package."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import TEXT, line_of, replace_in
@@ -74,7 +76,14 @@ def test_unchanged_files_are_not_checked_again_and_a_change_is(scratch, capsys, 
     assert main(["--root", str(scratch.root), "validate"]) == 0
     first = capsys.readouterr().out
     assert calls == [1] and "tei_all.rng loaded in" in first and (tmp_path / "cache" / "tei-all.json").is_file()
-    # nothing changed: tei_all is not compiled, every verdict comes from the cache, the report is the same
+    # nothing changed: the whole report is served (report_cache.py), the same
+    assert main(["--root", str(scratch.root), "validate"]) == 0
+    served = capsys.readouterr().out
+    assert calls == [1] and "(nothing changed since the last run: its report, from the cache)" in served
+    assert first.splitlines()[:-1] == served.splitlines()[:-1]
+    # no TEI file changed (only the configuration's comments): tei_all is not compiled, every verdict
+    # comes from the cache, the report is the same
+    scratch.config_file.write_text(scratch.config_file.read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8")
     assert main(["--root", str(scratch.root), "validate"]) == 0
     second = capsys.readouterr().out
     files = len(list((scratch.root / "tei").glob("*/*.xml"))) + len(list((scratch.root / "tei").glob("*.xml")))
@@ -124,3 +133,59 @@ def test_the_tei_guidelines_own_constraints_are_checked_too(scratch, tei_all):
     assert [(p.rule, p.line) for p in found] == [("tei-all-constraint", line_of(scratch.root / TEXT, 'calendar="#gregorian"/>'))]
     assert found[0].message.startswith("TEI P5 4.3.0 tei_all, constraint tei_all-att.datable-calendar-calendar-constraint")
     assert found[0].message.endswith("but this date element has no textual content.")
+
+
+# --- the whole report, when nothing has changed (report_cache.py) --------------------------------
+
+def _report(scratch, capsys, *options):
+    status = main(["--root", str(scratch.root), "validate", "--no-tei-all", "--format", "json", *options])
+    report = json.loads(capsys.readouterr().out)
+    return status, report
+
+
+def test_with_nothing_changed_the_report_is_served_without_reading_anything(scratch, capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv(conformance.CACHE_ENVIRONMENT, str(tmp_path / "cache"))
+    replace_in(scratch.root / TEXT, "The first aim was", "Kars. The first aim was")  # a warning under --strict
+    status, first = _report(scratch, capsys, "--strict")
+    assert status == 1 and not first["from_cache"] and first["problems"]
+    import edition.cli
+    monkeypatch.setattr(edition.cli, "inspect", lambda *a, **k: pytest.fail("the edition was read again"))
+    status, served = _report(scratch, capsys, "--strict")
+    assert status == 1 and served["from_cache"]
+    assert {**served, "from_cache": False} == first
+    monkeypatch.undo()
+
+
+@pytest.mark.parametrize("change", ["text", "kept warnings", "option", "register", "schema", "labels"])
+def test_any_changed_input_or_option_gives_a_full_run(scratch, capsys, monkeypatch, tmp_path, change):
+    monkeypatch.setenv(conformance.CACHE_ENVIRONMENT, str(tmp_path / "cache"))
+    status, first = _report(scratch, capsys)
+    assert status == 0 and not first["from_cache"]
+    options = ()
+    if change == "text":
+        replace_in(scratch.root / TEXT, 'ref="place:kars"', 'ref="place:karz"')
+    elif change == "kept warnings":
+        (scratch.root / "tei/deliberate.toml").write_text("[[warning]]\nrule = 1\n", encoding="utf-8")
+    elif change == "option":
+        options = ("--strict",)
+    elif change == "register":
+        replace_in(scratch.registers_dir / "places.xml", '<place xml:id="kars"', '<place xml:id="karz"')
+    elif change == "schema":
+        path = scratch.root / "tei/schema/edition.sch"
+        path.write_text(path.read_text(encoding="utf-8") + "<!-- changed -->\n", encoding="utf-8")
+    elif change == "labels":
+        path = scratch.templates_dir / "labels/en.toml"
+        path.write_text(path.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
+    _, second = _report(scratch, capsys, *options)
+    assert not second["from_cache"]
+    if change in ("text", "kept warnings", "register"):
+        assert second["problems"] and not second["ok"]
+
+
+def test_a_damaged_report_is_ignored(scratch, capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv(conformance.CACHE_ENVIRONMENT, str(tmp_path / "cache"))
+    status, first = _report(scratch, capsys)
+    [stored] = (tmp_path / "cache").glob("report-*.json")
+    stored.write_text(stored.read_text(encoding="utf-8")[:200], encoding="utf-8")
+    status, second = _report(scratch, capsys)
+    assert status == 0 and not second["from_cache"] and {**second, "from_cache": False} == first
