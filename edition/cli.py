@@ -16,7 +16,7 @@ from pathlib import Path
 from . import conformance
 from .build import build, inspect
 from .deliberate import DELIBERATE_FILE
-from .report_cache import ReportCache, Served
+from .report_cache import ReportCache
 from .problems import WARNING, EditionError, Problem, fold, has_errors, summary
 from .sources import Project
 from .validate import Validator
@@ -39,27 +39,23 @@ def cmd_validate(project: Project, args: argparse.Namespace) -> int:
     # tei_all is compiled once per run, and only once the files have been read without errors:
     # compiling it takes seconds, and a file refused on reading needs no schema
     cache = ReportCache(project, strict=args.strict, tei_all=args.tei_all)
-    report = cache.get()
-    tei_all, cached_files = None, 0
-    if report is None:
+    tei_all, cached_files, served = None, 0, cache.get()
+    if served is None:
         validator = Validator(project, conformance.load if args.tei_all else None)
-        found = inspect(project, validator, strict=args.strict)
-        report = Served(found.problems, found.figures, found.kept, validator.tei_all_label)
-        cache.put(report)
+        report, label = inspect(project, validator, strict=args.strict), validator.tei_all_label
+        cache.put(report, label)
         tei_all, cached_files = validator.loaded_tei_all, validator.cached_files
-        served = ""
     else:
-        served = "nothing changed since the last run: its report, from the cache"
+        report, label = served
     problems = report.problems
     failed = has_errors(problems) or (args.strict and any(p.severity == WARNING for p in problems))
-    label = report.tei_all_label
     checked = "the project's schema and rules" + (f" and {label}" if label else "")
     if args.format == "json":
         print(json.dumps({
             "ok": not failed,
             "strict": args.strict,
             "checked_against": checked,
-            "from_cache": bool(served),
+            "from_cache": served is not None,
             "tei_all": {"checked_against": label, "cached_files": cached_files,
                         "load_seconds": round(tei_all.load_seconds, 3) if tei_all else None} if label else None,
             "summary": summary(problems),
@@ -78,7 +74,7 @@ def cmd_validate(project: Project, args: argparse.Namespace) -> int:
         print(f"{len(report.kept)} warning(s) kept on purpose, each with its reason in {DELIBERATE_FILE}: "
               + " · ".join(f"{rule} {count}" for rule, count in sorted(rules.items())) + ".")
     cached = f"{cached_files} unchanged file(s) from the cache" if cached_files else ""
-    loaded = (f" ({served})" if served else
+    loaded = (" (nothing changed since the last run: its report, from the cache)" if served else
               f" (tei_all.rng loaded in {tei_all.load_seconds:.2f} s{'; ' + cached if cached else ''})" if tei_all
               else f" ({cached}; tei_all.rng not loaded)" if cached else "")
     if failed and not has_errors(problems):

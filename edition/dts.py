@@ -110,7 +110,7 @@ def units(tree: etree._ElementTree, structures: list[CiteStructure], xpath3: boo
             context = elementpath.XPathContext(tree)
         context.item = context.root if item is tree else context.root.get_element_node(item)
         result = found.evaluate(context)
-        return [getattr(item, "obj", item) for item in (result if isinstance(result, list) else [result])]
+        return [getattr(node, "obj", node) for node in (result if isinstance(result, list) else [result])]
 
     def identifier(structure: CiteStructure, element: etree._Element) -> str:
         return " ".join(str(getattr(value, "value", value)) for value in evaluate(structure.use, element))

@@ -14,11 +14,12 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from importlib import metadata
 from pathlib import Path
 
 from . import conformance
+from .build import Report
 from .deliberate import Deliberate, Kept
 from .problems import Problem
 from .qa import TextFigures
@@ -26,16 +27,6 @@ from .sources import Project
 
 _CODE = Path(__file__).resolve().parent  # the toolkit: its code and data
 _LIBRARIES = ("lxml", "elementpath")
-
-
-@dataclass
-class Served:
-    """A report as the last run left it, with what that run said of tei_all."""
-
-    problems: list[Problem]
-    figures: list[TextFigures]
-    kept: list[Kept]
-    tei_all_label: str  # "" when tei_all was not used
 
 
 def _inputs(project: Project) -> list[Path]:
@@ -68,27 +59,28 @@ class ReportCache:
         self.path = folder / f"report-{'strict' if strict else 'plain'}.json" if folder else None
         self.key = digest(project, strict, tei_all) if self.path else ""
 
-    def get(self) -> Served | None:
+    def get(self) -> tuple[Report, str] | None:
+        """The last run's report and what it said of tei_all (its label, "" if unused), if nothing changed."""
         if self.path is None or not self.path.is_file():
             return None
         try:
             stored = json.loads(self.path.read_text(encoding="utf-8"))
             if stored.get("key") != self.key:
                 return None
-            return Served([Problem(**p) for p in stored["problems"]],
+            return Report([Problem(**p) for p in stored["problems"]],
                           [TextFigures(**f) for f in stored["figures"]],
-                          [Kept(Problem(**k["problem"]), Deliberate(**k["entry"])) for k in stored["kept"]],
-                          stored["tei_all_label"])
+                          [Kept(Problem(**k["problem"]), Deliberate(**k["entry"])) for k in stored["kept"]]), \
+                stored["tei_all_label"]
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return None  # damaged, or of another form: the run checks everything
 
-    def put(self, served: Served) -> None:
+    def put(self, report: Report, tei_all_label: str) -> None:
         if self.path is None:
             return
-        stored = {"key": self.key, "problems": [asdict(p) for p in served.problems],
-                  "figures": [asdict(f) for f in served.figures],
-                  "kept": [{"problem": asdict(k.problem), "entry": asdict(k.entry)} for k in served.kept],
-                  "tei_all_label": served.tei_all_label}
+        stored = {"key": self.key, "problems": [asdict(p) for p in report.problems],
+                  "figures": [asdict(f) for f in report.figures],
+                  "kept": [{"problem": asdict(k.problem), "entry": asdict(k.entry)} for k in report.kept],
+                  "tei_all_label": tei_all_label}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             temporary = self.path.with_suffix(".tmp")

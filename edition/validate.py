@@ -393,9 +393,7 @@ def _scheme_problems(corpus: Corpus, doc: Document) -> list[Problem]:
     allowed = {*WEB_SCHEMES, *KIND_BY_PREFIX, *declared}
     problems = []
     lines: list[str] | None = None
-    for element in doc.root.iter():
-        if not isinstance(element.tag, str):
-            continue
+    for element in doc.root.iter(etree.Element):
         for name, value in element.attrib.items():
             if name not in URI_ATTRIBUTES:
                 continue
@@ -406,12 +404,10 @@ def _scheme_problems(corpus: Corpus, doc: Document) -> list[Problem]:
                 if lines is None:
                     lines = doc.path.read_text(encoding="utf-8-sig").splitlines()
                 line = element.sourceline or 0
-                col = lines[line - 1].find(token) + 1 if 0 < line <= len(lines) else 1
-                shown_name = etree.QName(name).localname if name.startswith("{") else name
+                message = (f"<{etree.QName(element).localname} {etree.QName(name).localname}=\"{token}\">: "
+                           f"the scheme '{found.group(1)}:' is neither a web address nor a register entry nor a prefix this file declares")
                 problems.append(Problem(
-                    corpus.project.show(doc.path), line, max(col, 1), ERROR, "url-scheme",
-                    f"<{etree.QName(element).localname} {shown_name}=\"{token}\">: the scheme '{found.group(1)}:' is "
-                    f"neither a web address nor a register entry nor a prefix this file declares",
+                    corpus.project.show(doc.path), line, _column(lines, line, message), ERROR, "url-scheme", message,
                     "write an http:// or https:// address, a register entry (person:…, place:…), or declare the "
                     "prefix in the header's listPrefixDef"))
     return problems
@@ -461,17 +457,16 @@ def _reference_problems(corpus: Corpus, doc: Document, register_ids: dict[Path, 
         prefix, _, slug = first.partition(":")
         pattern = prefix_defs[prefix]
         file = _register_file(pattern)
-        ok = bool(file)
         said = " ".join("".join(element.itertext()).split())
         message = (f'The {attribute} "{value}" on <{name}> "{said}" names "{first}", but '
-                   + (f'the register {file} has no entry with xml:id="{slug}"' if ok else
+                   + (f'the register {file} has no entry with xml:id="{slug}"' if file else
                       f'its register cannot be read: the prefixDef "{prefix}" has replacementPattern="{pattern}", '
                       'which is not a register file relative to this text followed by "#$1" (e.g. '
                       '"../registers/persons.xml#$1"; registers are never read from a URL)')
                    + (f" (and {len(unknown) - 1} more unknown reference(s) in this ref)" if len(unknown) > 1 else "")
                    + ". "
                    + (f"Check the spelling against the register, or add the entry (with its names in every language "
-                      f"and a short English description) to {file}." if ok else
+                      f"and a short English description) to {file}." if file else
                       f'Correct the replacementPattern of the prefixDef "{prefix}" in listPrefixDef.'))
         if lines is None:
             lines = doc.path.read_text(encoding="utf-8-sig").splitlines()

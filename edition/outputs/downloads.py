@@ -22,11 +22,6 @@ def files(site: Site) -> Iterator[tuple[str, bytes]]:
             yield plaintext_path(text.siglum, kind), plain_text(site, text, kind).encode("utf-8")
 
 
-def _address(site: Site, target: str, here: str) -> str:
-    """The published address of a site path, or, unpublished, its path relative to the file `here`."""
-    return published_address(site.edition.config, target, here)
-
-
 def plain_text(site: Site, text: Text, kind: str) -> str:
     """The plain text of a text's original or translation: a header (its title, what it is, where
     the TEI and the page are), then its blocks, then its notes."""
@@ -37,8 +32,8 @@ def plain_text(site: Site, text: Text, kind: str) -> str:
     header = "\n".join([
         f"{title} ({text.siglum})",
         labels["plaintext_header"].format(kind=labels[f"kind_{kind}"]),
-        f"{labels['plaintext_tei']} {_address(site, tei_path(text.siglum), path)}",
-        f"{labels['plaintext_page']} {_address(site, meta.path, path)}",
+        f"{labels['plaintext_tei']} {published_address(site.edition.config, tei_path(text.siglum), path)}",
+        f"{labels['plaintext_page']} {published_address(site.edition.config, meta.path, path)}",
         "",
     ])
     body = site.transformer.plain_text(text.doc, text.siglum, kind, header, labels["notes"])
