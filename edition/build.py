@@ -1,12 +1,15 @@
 """The pipeline, top to bottom: read -> validate -> transform -> index -> render -> write.
 
-`build()` is the whole of it. Everything is read and checked first (`read_edition`,
+`build()` is the whole of it. Everything is read and checked first (`prepare`: `read_edition`,
 `check_edition`); past the barrier nothing more is read from the project but the
-XSLT and the templates, and nothing is written until every page has been rendered
-in memory; `write_site` then replaces the output folder whole.
+XSLT and the templates. `make_site` then makes the files one at a time and `write_site`
+writes each to a staging folder as it comes (nothing holds the whole site in memory),
+then replaces the output folder whole; a build that fails on the way leaves the previous
+site as it was.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,8 +34,19 @@ from .write import write_site
 
 
 @dataclass
-class BuildResult:
+class SiteInMemory:
+    """Every file of the site (path -> bytes), and the warnings of the encoding."""
+
     files: dict[str, bytes]
+    warnings: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class Built:
+    """What `build` wrote: how many files, how many bytes, and the warnings of the encoding."""
+
+    count: int
+    size: int
     warnings: list[Problem] = field(default_factory=list)
 
 
@@ -96,25 +110,29 @@ def inspect(project: Project, validator: Validator | None = None, strict: bool =
     return Report(problems, figures(edition.corpus, kept), kept)
 
 
-def render_site(project: Project, release: str = "") -> BuildResult:
-    """The whole site in memory. `release`: the version being released (edition release); its pages
-    give their addresses under that version's folder (<base URL>v0.2.0/…), in citations, metadata,
-    canonical links and the sitemap, so that what a reader cites from a release resolves to it forever."""
-    # read, validate
+def prepare(project: Project, release: str = "") -> Edition:
+    """Read and validate: the edition, every problem of it raised (EditionError) before anything is made.
+    `release`: the version being released (edition release); its pages give their addresses under that
+    version's folder (<base URL>v0.2.0/…), in citations, metadata, canonical links and the sitemap, so
+    that what a reader cites from a release resolves to it forever."""
     edition = read_edition(project)
     problems = check_edition(edition)
     if has_errors(problems):
         raise EditionError(problems)
-    # ---- the barrier: everything is read and checked; from here on only pages are made ----
     if release:
         edition.config = edition.config.under(release_path(release))
+    return edition
+
+
+def make_site(project: Project, edition: Edition, warnings: list[Problem]) -> Iterator[tuple[str, bytes]]:
+    """Transform, index, render: every file of the site as (path, bytes), one at a time, as each output
+    makes it (nothing holds the whole site). The warnings of the encoding are added to `warnings`."""
     config = edition.config
     labels = {language: load_labels(project, language) for language in config.languages}
     # index and claims (transform and render run per text inside the outputs, one text's tree at a time)
     index = build_index(edition.corpus, edition.registry)
     claims = collect_claims(edition.corpus, edition.registry)
-    files: dict[str, bytes] = {}
-    warnings: list[Problem] = []
+    made: set[str] = set()
     # the pages once in each interface language, every other file once
     runs = [(language, PAGES) for language in config.languages] + [(config.language, FILES)]
     rendered: list[str] = []  # every page made, in every language (the sitemap lists them)
@@ -127,15 +145,28 @@ def render_site(project: Project, release: str = "") -> BuildResult:
                 if is_page(path) != (outputs is PAGES):
                     raise AssertionError(f"{output.__module__} makes {path}: pages come from PAGES, files from FILES")
                 path = renderer.address(path)
-                if path in files:
+                if path in made:
                     raise AssertionError(f"two outputs write {path}")
-                files[path] = data
+                made.add(path)
+                yield path, data
         # a warning of the encoding is found once, not once per language
         warnings += [w for w in site.warnings if w not in warnings]
-    return BuildResult(files, warnings)
 
 
-def build(project: Project, out: Path) -> BuildResult:
-    result = render_site(project)  # read -> validate -> transform -> index -> render, all in memory
-    write_site(result.files, out)  # write: whole or not at all
-    return result
+def render_site(project: Project, release: str = "") -> SiteInMemory:
+    """The whole site in memory (edition release, edition serve and the tests): read, validate, then
+    every file that `build` would write."""
+    edition = prepare(project, release)
+    warnings: list[Problem] = []
+    files = dict(make_site(project, edition, warnings))
+    return SiteInMemory(files, warnings)
+
+
+def build(project: Project, out: Path) -> Built:
+    edition = prepare(project)  # read -> validate: every problem raised here, before anything is written
+    # ---- the barrier: everything is read and checked; from here on only pages are made, and written ----
+    warnings: list[Problem] = []
+    # transform -> index -> render -> write: each file written to a staging folder as it is made;
+    # the site replaces the previous one whole, or not at all
+    count, size = write_site(make_site(project, edition, warnings), out)
+    return Built(count, size, warnings)

@@ -96,8 +96,7 @@ def _build(project: Project, out: Path) -> int:
         return 1
     if result.warnings:
         _report(result.warnings)
-    size = sum(len(data) for data in result.files.values())
-    print(f"Built {len(result.files)} files ({size / 1024:.0f} KiB) in {out} "
+    print(f"Built {result.count} files ({result.size / 1024:.0f} KiB) in {out} "
           f"in {time.perf_counter() - started:.2f} s. Open {out / 'index.html'}.")
     return 0
 

@@ -115,7 +115,7 @@ def release(project: Project, out: Path, date: str = "") -> Released:
         for path in sorted(old.folder.rglob("*")):
             if path.is_file():
                 staged[f"{old.folder.name}/{path.relative_to(old.folder).as_posix()}"] = path.read_bytes()
-    write_site(staged, out)  # whole or not at all
+    write_site(staged.items(), out)  # whole or not at all
     if status == "added":
         _write_atomically(changelog_path, changelog)
     return Released(str(version), out / folder.rstrip("/"), len(site), sum(len(d) for d in site.values()),

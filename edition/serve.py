@@ -43,7 +43,7 @@ class LiveSite:
         """Build in memory, write it whole, then serve it; on failure keep serving the problems."""
         try:
             result = render_site(self.project)
-            write_site(result.files, self.out)
+            write_site(result.files.items(), self.out)
         except EditionError as err:
             with self._lock:
                 self.problems = err.problems

@@ -1,20 +1,26 @@
 """Write the site whole or not at all.
 
-The pages go to a fresh temporary folder beside the target; only when every file
+The files go to a fresh temporary folder beside the target as they are made (the build
+hands them over one at a time, and nothing holds the whole site); only when every file
 is written is the old site moved aside and the new one moved in, by two renames
-on the same file system. A failed or killed build leaves the previous site as it was.
+on the same file system. A build that fails while making or writing its files, or is
+killed, leaves the previous site as it was.
 """
 from __future__ import annotations
 
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from .problems import ERROR, EditionError, Problem
 
 
-def write_site(files: dict[str, bytes], out: Path) -> None:
+def write_site(files: Iterable[tuple[str, bytes]], out: Path) -> tuple[int, int]:
+    """Write every (path, bytes) of `files` (a generator, or a dict's items) and publish them as the
+    site in `out`; return how many files and how many bytes were written. An error raised by `files`
+    itself (the build failing halfway) removes what was staged and goes on up unchanged."""
     out = out.resolve()
     _refuse_to_replace_what_is_not_a_site(out)
     try:
@@ -25,18 +31,36 @@ def write_site(files: dict[str, bytes], out: Path) -> None:
         raise EditionError([Problem(str(out), 0, 0, ERROR, "output-unwritable",
                                     f"cannot write to {out.parent}: {err.strerror}",
                                     "choose an output folder you may write to with --out")]) from err
+    published = False
     try:
-        for name in sorted(files):
-            target = staging / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(files[name])
-        os.chmod(staging, 0o755)  # mkdtemp makes it private; a published site must be readable by the web server
-        _swap(staging, out)
-    except OSError as err:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise EditionError([Problem(str(out), 0, 0, ERROR, "output-unwritable",
-                                    f"cannot write the site: {err.strerror}",
-                                    "check the free space and permissions of the output folder")]) from err
+        count = size = 0
+        for name, data in files:
+            try:
+                write_file(staging, name, data)
+            except OSError as err:
+                raise _unwritable(out, err) from err
+            count, size = count + 1, size + len(data)
+        try:
+            os.chmod(staging, 0o755)  # mkdtemp makes it private; a published site must be readable by the web server
+            _swap(staging, out)
+        except OSError as err:
+            raise _unwritable(out, err) from err
+        published = True
+    finally:
+        if not published:
+            shutil.rmtree(staging, ignore_errors=True)
+    return count, size
+
+
+def write_file(staging: Path, name: str, data: bytes) -> None:
+    target = staging / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+
+
+def _unwritable(out: Path, err: OSError) -> EditionError:
+    return EditionError([Problem(str(out), 0, 0, ERROR, "output-unwritable", f"cannot write the site: {err.strerror}",
+                                 "check the free space and permissions of the output folder")])
 
 
 def _refuse_to_replace_what_is_not_a_site(out: Path) -> None:
