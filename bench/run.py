@@ -13,7 +13,8 @@ in a fresh process so that peak memory is that of the step alone:
   (`bench/tei_generic.xsl`, a trivial TEI -> HTML stylesheet: the floor of any lxml/XSLT 1.0
   pipeline, compiled once); and the bare XSLT pass (the project's stylesheet over every text,
   compiled once), so that build/generic and build/floor are visible;
-- the largest page: the biggest file the build writes, and its gzipped size.
+- the largest page: the page (.html) the build writes that is biggest gzipped (its size, and gzipped),
+  and how many pages are over PAGE_LIMIT_KIB gzipped (issue 17: none at 200 texts).
 
 Times are the best of a few runs for the cheap steps and of two for validate and build.
 Nothing here is a test: the figures depend on the machine.
@@ -34,6 +35,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+PAGE_LIMIT_KIB = 150  # issue 17, item 3: no page over 150 KB gzipped
 sys.path.insert(0, str(ROOT))
 
 
@@ -136,10 +138,11 @@ def measure_build(project_dir: Path) -> dict:
     out = project_dir / "build"
     figures = {"build": _best(lambda: pipeline.build(project, out), 2)}
     figures["site_files"] = sum(1 for p in out.rglob("*") if p.is_file())
-    pages = [p for p in out.rglob("*.html")]
-    largest = max(pages, key=lambda p: p.stat().st_size)
-    figures["largest_page"] = (largest.relative_to(out).as_posix(), largest.stat().st_size / 1024,
-                               len(gzip.compress(largest.read_bytes(), 6)) / 1024)
+    gzipped = {p: len(gzip.compress(p.read_bytes(), 6)) / 1024 for p in out.rglob("*.html")}
+    largest = max(gzipped, key=gzipped.get)
+    figures["largest_page"] = (largest.relative_to(out).as_posix(), largest.stat().st_size / 1024, gzipped[largest])
+    over = sorted((size, p.relative_to(out).as_posix()) for p, size in gzipped.items() if size > PAGE_LIMIT_KIB)
+    figures["pages_over_limit"] = (len(over), len(gzipped), [f"{name} {size:.0f}" for size, name in over[::-1][:8]])
     figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     # one more build, with each stage timed, to show where the time goes
     stages: dict = {}
@@ -250,7 +253,7 @@ def main() -> int:
     print()
     header = ("corpus", "texts", "TEI KiB", "validate", "per text", "peak RSS", "build", "per text", "peak RSS",
               "floor/text", "generic/text", "XSLT/text", "build/generic", "validate/generic", "build/floor",
-              "build/XSLT", "largest page (KiB, gzipped)")
+              "build/XSLT", "largest page (KiB, gzipped)", f"pages over {PAGE_LIMIT_KIB} KiB gzipped")
     print("| " + " | ".join(header) + " |")
     print("|" + "|".join("---" for _ in header) + "|")
     for row in rows:
@@ -264,7 +267,12 @@ def main() -> int:
             f"{built['build'] / floor['generic']:.0f}×", f"{validate['validate'] / floor['generic']:.0f}×",
             f"{built['build'] / floor['floor']:.0f}×", f"{built['build'] / floor['xslt']:.0f}×",
             "{} {:.0f} ({:.0f})".format(*built["largest_page"]),
+            "{} of {}".format(*built["pages_over_limit"][:2]),
         ]) + " |")
+    for row in rows:
+        count, pages, worst = row[3]["pages_over_limit"]
+        if count:
+            print(f"\nOver {PAGE_LIMIT_KIB} KiB gzipped in {row[0]} (KiB gzipped, the largest first): " + "; ".join(worst))
     print()
     stages = ("load", "validate", "xslt", "index", "render", "write")
     print("Where a build's time goes, per text: " + ", ".join(stages) + ", other")

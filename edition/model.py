@@ -41,6 +41,11 @@ class RegisterKind:
     def page(self) -> str:
         return f"index/{self.file}.html"
 
+    @property
+    def folder(self) -> str:
+        """The folder of its entries' own pages (mentions_path)."""
+        return f"index/{self.file}/"
+
 
 REGISTER_KINDS: tuple[RegisterKind, ...] = (
     RegisterKind("person", "persons", "person", "tei:persName", "persName"),
@@ -86,6 +91,7 @@ CROSS_TEXT_TARGET = re.compile(r"^([a-z][a-z0-9-]*)\.xml#(.+)$")
 HOME_PAGE = "index.html"
 INTRODUCTION_PAGE = "introduction.html"
 CHRONOLOGY_PAGE = "index/chronology.html"
+CHRONOLOGY_FOLDER = "index/chronology/"  # each date's own page (dated_path)
 # Reading the sources together (issue 16): what they claim, side by side; their events in time;
 # their places on a map; each event's passages side by side.
 CLAIMS_PAGE = "compare/claims.html"
@@ -103,6 +109,36 @@ def entry_path(key: str) -> str:
     prefix, _, entry_id = key.partition(":")
     kind = KIND_BY_PREFIX.get(prefix)
     return f"{kind.page}#{entry_id}" if kind and entry_id else ""
+
+
+def mentions_path(key: str, number: int = 1) -> str:
+    """The page of a register entry's own, with every passage that names it, text by text
+    (place:ankara -> index/places/ankara.html; its second page, when the mentions fill more than one,
+    index/places/ankara/2.html); "" for a key of no register. Its register's page (entry_path) shows
+    the entry and how often each text names it, so that it stays small however many texts the edition holds."""
+    prefix, _, entry_id = key.partition(":")
+    kind = KIND_BY_PREFIX.get(prefix)
+    return _paged(kind.folder, entry_id, number) if kind and entry_id else ""
+
+
+def dated_path(anchor: str, number: int = 1) -> str:
+    """The page of a date of the chronology, with every passage that gives it, text by text
+    (date-1921-03-16 -> index/chronology/date-1921-03-16.html; then …/date-1921-03-16/2.html)."""
+    return _paged(CHRONOLOGY_FOLDER, anchor, number)
+
+
+def _paged(folder: str, name: str, number: int) -> str:
+    """The n-th page of an entry's mentions: the first at <folder><name>.html, the next in a folder
+    of that name (an id never collides with a page number)."""
+    return f"{folder}{name}.html" if number == 1 else f"{folder}{name}/{number}.html"
+
+
+# a register's page names each text that names an entry, with how often, up to this many texts;
+# past it, only how many texts (the entry's own page names them all)
+TEXTS_AT_A_GLANCE = 12
+# an entry's page holds the mentions of whole texts up to about this many (a text is never split
+# across pages); more go on to a next page (about 65 bytes gzipped a mention: ~100 KB a page)
+MENTIONS_PER_PAGE = 1500
 
 
 # The pages the edition's prose (tei/introduction.xml) may name with ref target="page:<name>":

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
-from edition.model import REGISTER_KINDS
+from edition.model import CHRONOLOGY_PAGE, MENTIONS_PER_PAGE, REGISTER_KINDS
 from edition.registers import RELATIONS, load_registry, relation_problems
 from edition.sources import NS, load_corpus
 
@@ -21,17 +21,29 @@ def registry(project):
     return load_registry(corpus)
 
 
-@pytest.fixture(scope="module")
-def pages(project, tmp_path_factory) -> dict[str, html.HtmlElement]:
-    """The register pages alone (the other outputs are not this test's)."""
+def _registers_only(project, out: Path, per_page: int | None = None) -> Path:
+    """The register pages, the chronology and the entries' and dates' own pages alone (the other outputs
+    are not this test's)."""
     build = importlib.import_module("edition.build")
-    from edition.outputs import registers, static
+    from edition.outputs import chronology, registers, static
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(build, "PAGES", (registers.pages,))
+        patch.setattr(build, "PAGES", (registers.pages, chronology.pages))
         patch.setattr(build, "FILES", (static.files,))
-        out = tmp_path_factory.mktemp("registers")
+        if per_page:
+            patch.setattr(registers, "MENTIONS_PER_PAGE", per_page)
+            patch.setattr(chronology, "MENTIONS_PER_PAGE", per_page)
         build.build(project, out)
-    return {kind.prefix: html.parse(str(out / kind.page)).getroot() for kind in REGISTER_KINDS}
+    return out
+
+
+@pytest.fixture(scope="module")
+def site(project, tmp_path_factory) -> Path:
+    return _registers_only(project, tmp_path_factory.mktemp("registers"))
+
+
+@pytest.fixture(scope="module")
+def pages(site) -> dict[str, html.HtmlElement]:
+    return {kind.prefix: html.parse(str(site / kind.page)).getroot() for kind in REGISTER_KINDS}
 
 
 def test_every_relation_points_to_an_entry_that_relates_back(registry):
@@ -100,22 +112,69 @@ def test_related_entries_are_links_on_the_index(pages):
     assert "places.html#turkey" in org
 
 
-def test_the_texts_naming_an_entry_link_to_their_first_occurrence_in_text_order(project, pages):
+LISTINGS = [kind.page for kind in REGISTER_KINDS] + [CHRONOLOGY_PAGE]
+
+
+def _named_in_links_land(project, site: Path) -> tuple[int, dict[str, tuple[int, int]]]:
+    """On each register's page and on the chronology, every text an entry's line names, and every text
+    the line of the entry's own page names, links to a section of the entry's page(s) with as many
+    passages as the line says, in text order; every mention is on exactly one page. Returns how many
+    links were followed, and for each of the entries' pages how many texts and mentions it holds."""
     corpus, _ = load_corpus(project)
     order = [corpus.siglum(doc) for doc in corpus.texts]
-    checked = 0
-    for page in pages.values():
-        for entry in page.xpath("//li[@class='entry']"):
-            links = entry.xpath("p[@class='count']/a[@class='named-in']")
-            sigla = [a.get("href").split("--", 1)[1] for a in links]
-            assert sigla == sorted(sigla, key=order.index), entry.get("id")
-            for a in links:
-                group = entry.xpath("div[@id=$id]", id=a.get("href")[1:])
-                assert group, a.get("href")
-                occurrences = group[0].xpath(".//a[@class='occ-link']")
-                assert a.text_content().split()[1] == str(len(occurrences))
-                checked += 1
-    assert checked > 500
+    checked, held = 0, {}
+    for listing in LISTINGS:
+        for entry in html.parse(str(site / listing)).getroot().xpath("//li[@class='entry']"):
+            count = entry.xpath("p[@class='count']")[0]
+            total = int(count.text_content().split()[0])
+            own = count.xpath("a[@class='mentions-link']/@href")
+            assert bool(own) == (total > 0), entry.get("id")
+            if not total:
+                continue
+            first = (site / listing).parent / own[0]
+            lines = [(site / listing, count), (first, html.parse(str(first)).getroot().xpath("//p[@class='count']")[0])]
+            seen = 0
+            for where, line in lines:
+                links = line.xpath("a[@class='named-in']")
+                sigla = [a.get("href").split("--", 1)[1] for a in links]
+                assert sigla == sorted(sigla, key=order.index), entry.get("id")
+                for a in links:
+                    page, anchor = a.get("href").split("#")
+                    assert anchor.split("--", 1)[0] == entry.get("id")
+                    target = html.parse(str((where.parent / page).resolve())).getroot()
+                    section = target.xpath("//section[@id=$id]", id=anchor)
+                    assert section, a.get("href")
+                    occurrences = section[0].xpath(".//a[@class='occ-link']")
+                    assert a.text_content().split()[1] == str(len(occurrences))
+                    assert all(f"texts/{anchor.split('--', 1)[1]}.html#" in o.get("href") for o in occurrences)
+                    seen += len(occurrences) if where == first else 0
+                    checked += 1
+            assert seen == total, entry.get("id")
+            for path in [first, *first.with_suffix("").glob("*.html")]:
+                shown = html.parse(str(path)).getroot().xpath("//section[@class='text-occurrences']")
+                held[path.relative_to(site).as_posix()] = (len(shown), sum(len(s.xpath(".//a[@class='occ-link']")) for s in shown))
+    return checked, held
+
+
+def test_the_texts_naming_an_entry_link_to_their_passages_in_text_order(project, site):
+    checked, held = _named_in_links_land(project, site)
+    assert checked > 1500
+    assert len(held) == sum(1 for _ in site.glob("index/*/*.html"))  # every entry's and date's page was reached
+    assert sum(1 for path in held if path.startswith("index/chronology/")) > 200
+    assert all(mentions <= MENTIONS_PER_PAGE or texts == 1 for texts, mentions in held.values())
+
+
+def test_an_entry_named_very_often_has_its_passages_on_several_pages_of_whole_texts(project, tmp_path):
+    site = _registers_only(project, tmp_path / "site", per_page=20)
+    checked, held = _named_in_links_land(project, site)
+    assert checked > 1500
+    continued = [path for path in held if path.count("/") == 3]  # index/places/ankara/2.html
+    assert len([p for p in continued if p.startswith("index/chronology/")]) >= 3
+    assert len([p for p in continued if not p.startswith("index/chronology/")]) > 100
+    # at most 20 mentions on a page, unless one text alone has more
+    assert all(mentions <= 20 or texts == 1 for texts, mentions in held.values())
+    ankara = html.parse(str(site / "index/places/ankara.html")).getroot()
+    assert ankara.xpath("//nav[@class='mention-pages']//span[@aria-current='page']/text()") == ["1"]
 
 
 def test_archival_documents_are_grouped_by_archive_and_fond(pages):

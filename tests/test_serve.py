@@ -19,9 +19,10 @@ def _get(url: str) -> tuple[int, str]:
 
 
 def _until(url: str, wanted) -> tuple[int, str]:
-    """Poll until the page satisfies `wanted` (bounded: the rebuild is asynchronous)."""
+    """Poll until the page satisfies `wanted` (bounded, at two minutes: the rebuild is asynchronous, and
+    takes 10 to 40 s on a 2-core machine)."""
     status, body = _get(url)
-    for _ in range(300):
+    for _ in range(1200):
         if wanted(status, body):
             break
         time.sleep(0.1)

@@ -1,28 +1,34 @@
-"""index/<register>.html: one page per register kind, every entry with every mention; the
-bibliography adds the archival documents the texts cite, by archive and fond."""
+"""index/<register>.html: one page per register kind, every entry with the texts that name it; the
+bibliography adds the archival documents the texts cite, by archive and fond.
+index/<register>/<entry>.html: each entry that a text names, with every passage that names it, text
+by text (model.mentions_path; in pages of whole texts: outputs/mentions.py)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from ..archives import archival_documents
-from ..index import Occurrence
-from ..model import REGISTER_KINDS
+from ..model import MENTIONS_PER_PAGE, REGISTER_KINDS, mentions_path
 from ..registers import Entry, sort_key
+from .mentions import by_text, paginate
 from .site import Site
-
-
-def by_text(occurrences: list[Occurrence]) -> list[tuple[str, list[Occurrence]]]:
-    """An entry's occurrences grouped by text, in the texts' order (the index keeps it)."""
-    groups: dict[str, list[Occurrence]] = {}
-    for occurrence in occurrences:
-        groups.setdefault(occurrence.siglum, []).append(occurrence)
-    return list(groups.items())
 
 
 def pages(site: Site) -> Iterator[tuple[str, bytes]]:
     for kind in REGISTER_KINDS:
         entries: list[Entry] = sorted(site.edition.entries(kind), key=sort_key)
         archives = archival_documents(site.edition.corpus, site.edition.registry) if kind.prefix == "bibl" else []
-        yield kind.page, site.renderer.page("register.html", kind.page, kind=kind, entries=entries,
+        found = {entry.key: paginate(partial(mentions_path, entry.key), by_text(site.index.of(entry.key)),
+                                     MENTIONS_PER_PAGE) for entry in entries}
+        yield kind.page, site.renderer.page("register.html", kind.page, kind=kind, entries=entries, found=found,
                                             index=site.index, titles=site.titles, by_text=by_text,
                                             registry=site.edition.registry, archives=archives)
+        for entry in entries:
+            occurrences = site.index.of(entry.key)
+            if not occurrences:
+                continue
+            where = found[entry.key]
+            for number, (path, shown) in enumerate(where.pages, start=1):
+                yield path, site.renderer.page("mentions.html", path, kind=kind, entry=entry, occurrences=occurrences,
+                                               texts=by_text(occurrences), where=where, number=number, shown=shown,
+                                               index=site.index, titles=site.titles, registry=site.edition.registry)
