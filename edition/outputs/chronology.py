@@ -8,17 +8,16 @@ from functools import partial
 
 from ..model import CHRONOLOGY_PAGE as PATH
 from ..model import MENTIONS_PER_PAGE, dated_path
-from .mentions import by_text, paginate
+from .mentions import paginate
 from .site import Site
 
 
 def pages(site: Site) -> Iterator[tuple[str, bytes]]:
-    found = {dated.anchor: paginate(partial(dated_path, dated.anchor), by_text(dated.occurrences), MENTIONS_PER_PAGE)
+    found = {dated.anchor: paginate(partial(dated_path, dated.anchor), dated.occurrences, MENTIONS_PER_PAGE)
              for dated in site.index.chronology}
-    yield PATH, site.renderer.page("chronology.html", PATH, index=site.index, titles=site.titles, found=found,
-                                   by_text=by_text)
+    yield PATH, site.renderer.page("chronology.html", PATH, index=site.index, titles=site.titles, found=found)
     for dated in site.index.chronology:
         where = found[dated.anchor]
         for number, (path, shown) in enumerate(where.pages, start=1):
-            yield path, site.renderer.page("date.html", path, dated=dated, texts=by_text(dated.occurrences),
-                                           where=where, number=number, shown=shown, titles=site.titles)
+            yield path, site.renderer.page("date.html", path, dated=dated, where=where, number=number, shown=shown,
+                                           titles=site.titles)

@@ -25,22 +25,29 @@ def by_text(occurrences: list[Occurrence]) -> list[TextMentions]:
 
 @dataclass(frozen=True)
 class Mentions:
-    """Where an entry's mentions are: its pages (address, the texts on it), in order."""
+    """An entry's mentions, text by text (`texts`), and where they are: its pages (address, the texts
+    on it), in order."""
 
+    texts: list[TextMentions]
     pages: list[tuple[str, list[TextMentions]]]
     _page_of: dict[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_page_of", {siglum: path for path, texts in self.pages for siglum, _ in texts})
 
+    @property
+    def occurrences(self) -> int:
+        return sum(len(occurrences) for _, occurrences in self.texts)
+
     def page_of(self, siglum: str) -> str:
         """The address of the page that holds a text's mentions of the entry."""
         return self._page_of[siglum]
 
 
-def paginate(path: Callable[[int], str], texts: list[TextMentions], per_page: int) -> Mentions:
-    """The texts' mentions in pages of whole texts, each of at most `per_page` mentions unless a
-    single text has more; `path(n)` is the address of the n-th page (from 1)."""
+def paginate(path: Callable[[int], str], occurrences: list[Occurrence], per_page: int) -> Mentions:
+    """An entry's mentions by text, in pages of whole texts, each of at most `per_page` mentions unless
+    a single text has more; `path(n)` is the address of the n-th page (from 1)."""
+    texts = by_text(occurrences)
     chunks: list[list[TextMentions]] = [[]]
     count = 0
     for siglum, occurrences in texts:
@@ -49,4 +56,4 @@ def paginate(path: Callable[[int], str], texts: list[TextMentions], per_page: in
             count = 0
         chunks[-1].append((siglum, occurrences))
         count += len(occurrences)
-    return Mentions([(path(number), chunk) for number, chunk in enumerate(chunks, start=1)])
+    return Mentions(texts, [(path(number), chunk) for number, chunk in enumerate(chunks, start=1)])

@@ -10,7 +10,7 @@ from functools import partial
 from ..archives import archival_documents
 from ..model import MENTIONS_PER_PAGE, REGISTER_KINDS, mentions_path
 from ..registers import Entry, sort_key
-from .mentions import by_text, paginate
+from .mentions import paginate
 from .site import Site
 
 
@@ -18,17 +18,16 @@ def pages(site: Site) -> Iterator[tuple[str, bytes]]:
     for kind in REGISTER_KINDS:
         entries: list[Entry] = sorted(site.edition.entries(kind), key=sort_key)
         archives = archival_documents(site.edition.corpus, site.edition.registry) if kind.prefix == "bibl" else []
-        found = {entry.key: paginate(partial(mentions_path, entry.key), by_text(site.index.of(entry.key)),
-                                     MENTIONS_PER_PAGE) for entry in entries}
+        found = {entry.key: paginate(partial(mentions_path, entry.key), site.index.of(entry.key), MENTIONS_PER_PAGE)
+                 for entry in entries}
         yield kind.page, site.renderer.page("register.html", kind.page, kind=kind, entries=entries, found=found,
-                                            index=site.index, titles=site.titles, by_text=by_text,
+                                            index=site.index, titles=site.titles,
                                             registry=site.edition.registry, archives=archives)
         for entry in entries:
-            occurrences = site.index.of(entry.key)
-            if not occurrences:
-                continue
             where = found[entry.key]
+            if not where.texts:
+                continue  # named only in the registers: no page of passages
             for number, (path, shown) in enumerate(where.pages, start=1):
-                yield path, site.renderer.page("mentions.html", path, kind=kind, entry=entry, occurrences=occurrences,
-                                               texts=by_text(occurrences), where=where, number=number, shown=shown,
-                                               index=site.index, titles=site.titles, registry=site.edition.registry)
+                yield path, site.renderer.page("mentions.html", path, kind=kind, entry=entry, where=where,
+                                               number=number, shown=shown, index=site.index, titles=site.titles,
+                                               registry=site.edition.registry)
