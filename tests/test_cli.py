@@ -1,6 +1,7 @@
 """The command line as a user meets it: a real process, real exit codes, real output."""
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -14,14 +15,24 @@ def _edition(*args, cwd=ROOT, **kwargs):
                           timeout=120, **kwargs)
 
 
-def test_validate_passes_on_the_edition():
-    result = _edition("validate")
-    assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
+def test_validate_passes_on_the_edition(tmp_path, monkeypatch, tei_all, capsys):
+    """The whole validation, tei_all included, in this process (tei_all is compiled once for the
+    whole test run); then the real process, which finds nothing changed and serves that report."""
+    from edition.cli import main
+
+    monkeypatch.setenv("EDITION_CACHE", str(tmp_path / "cache"))
+    assert main(["--root", str(ROOT), "validate"]) == 0
+    lines = capsys.readouterr().out.splitlines()
     assert "historymaps (ur → en, tei/texts/historymaps.xml)" in lines
     assert "  counterparts    blocks 5/5 (100%), sentences 18/18 (100%)" in lines
     assert re.fullmatch(r"\d+ text\(s\) valid against the project's schema and rules and TEI P5 4\.3\.0 tei_all "
                         r"\(tei_all\.rng loaded in \d+\.\d\d s\)\.", lines[-1])
+    result = _edition("validate", env={**os.environ, "EDITION_CACHE": str(tmp_path / "cache")})
+    assert result.returncode == 0, result.stderr
+    served = result.stdout.splitlines()
+    assert served[:-1] == lines[:-1]
+    assert re.fullmatch(r"\d+ text\(s\) valid against the project's schema and rules and TEI P5 4\.3\.0 tei_all "
+                        r"\(nothing changed since the last run: its report, from the cache\)\.", served[-1])
 
 
 def test_build_reports_what_it_wrote(tmp_path):
