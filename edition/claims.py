@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .model import EDITORS_NOTE_TYPES, TRANSLATION_LANG
+from .model import EDITORS_NOTE_TYPES, TRANSLATION_LANG, UNSHOWN_READINGS
 from .registers import Entry
 from .sources import NS, TEI_NS, XML_NS, Corpus, Document
 
@@ -40,7 +40,7 @@ _OUTSIDE = (f"not(ancestor::tei:note[@type='{EDITORS_NOTE_TYPES[0]}' or @type='{
 _CLAIMS = f"tei:text//tei:measure[@corresp][{_OUTSIDE}] | tei:text//tei:date[@corresp][{_OUTSIDE}]"
 # The words a reader reads: the editors' corrected reading, the abbreviation as printed, no footnote
 # calls or labels, no notes (a claim's words are never a note's).
-_UNREAD = {f"{_T}{name}" for name in ("sic", "expan", "reg", "note")}
+_UNREAD = {f"{_T}{name}" for name in (*UNSHOWN_READINGS, "note")}
 _EVIDENCE_SCOPES = ("sentence", "paragraph", "list")
 
 

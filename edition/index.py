@@ -11,16 +11,16 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .model import EDITORS_NOTE_TYPES, PASSAGES_MIN_TEXTS
+from .model import EDITORS_NOTE_TYPES, PASSAGES_MIN_TEXTS, UNSHOWN_READINGS
 from .registers import Entry
 from .sources import NS, TEI_NS, XML_NS, Corpus
 
 _XML_ID = f"{{{XML_NS}}}id"
 _XML_LANG = f"{{{XML_NS}}}lang"
 _NOTE = f"{{{TEI_NS}}}note"
-# Left out of snippets: the editors' alternative readings (the source's own reading is shown),
-# and the footnote calls and numbers, which the page shows as buttons, not as text.
-_ALTERNATIVES = {f"{{{TEI_NS}}}{name}" for name in ("corr", "reg", "expan")}
+# Left out of snippets, as on the reading page: the printed reading beside a correction (the
+# corrected one is shown), and the footnote calls and numbers, which the page shows as buttons.
+_UNSHOWN = {f"{{{TEI_NS}}}{name}" for name in UNSHOWN_READINGS}
 _REF = f"{{{TEI_NS}}}ref"
 _LABEL = f"{{{TEI_NS}}}label"
 _TEXT = f"{{{TEI_NS}}}text"
@@ -78,7 +78,7 @@ def _anchor(element: etree._Element) -> etree._Element:
 
 
 def _silent(node: etree._Element) -> bool:
-    if node.tag in _ALTERNATIVES:
+    if node.tag in _UNSHOWN:
         return True
     if node.tag == _REF:
         return node.get("type") == "noteAnchor"
@@ -89,7 +89,7 @@ def _silent(node: etree._Element) -> bool:
 
 
 def _text(element: etree._Element) -> str:
-    """The reading text of an element: the source's readings, without footnote marks."""
+    """The reading text of an element, as the reading page shows it, without footnote marks."""
     parts: list[str] = []
 
     def walk(node: etree._Element) -> None:

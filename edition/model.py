@@ -71,6 +71,11 @@ CITABLE = f"{BLOCK_OR_SENTENCE} | tei:note"
 
 # the edition's own notes (the source's footnotes have no type)
 EDITORS_NOTE_TYPES = ("translation", "editorial")
+# The readings of a TEI choice that the reading page does not show in its running text
+# (xslt/corrections.xsl, edition.css): the printed reading beside the editors' correction or
+# regularisation, and an abbreviation's expansion (its tooltip). Every excerpt of the texts
+# (index snippets, claims) reads what the reading page shows.
+UNSHOWN_READINGS = ("sic", "orig", "expan")
 
 # the language of the edition's translations; text the source itself gives in it is not translated
 TRANSLATION_LANG = "en"

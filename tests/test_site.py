@@ -264,16 +264,23 @@ def test_ids_shared_by_two_texts_are_reported(scratch):
     assert "already used in tei/texts/copy.xml" in duplicates[0].message
 
 
-def test_index_snippets_show_the_sources_reading_without_footnote_marks(project):
-    """Regression: a choice once showed both readings run together ("YaresimosYerasimos"), and
-    footnote calls and labels ("oldu.1") leaked into the snippets as digits."""
+def test_index_snippets_show_the_reading_page_s_reading_without_footnote_marks(project):
+    """A snippet reads as the reading page does: the editors' correction, not the printed or OCR
+    reading beside it (frunze-heyeti's "f\\ııkara" is Ankara there). Regression: a choice once
+    showed both readings run together ("YaresimosYerasimos"), and footnote calls and labels
+    ("oldu.1") leaked into the snippets as digits."""
     corpus, _ = load_corpus(project)
     index = build_index(corpus, load_registry(corpus))
     forms = {o.form for o in index.of("person:stefanos-yerasimos") if o.kind == "original"}
-    assert "Stefanos Yaresimos" in forms and not any("YaresimosYerasimos" in form for form in forms)
+    assert "Stefanos Yerasimos" in forms and not any("Yaresimos" in form for form in forms)
     [mention] = [o for o in index.of("place:bitlis") if o.kind == "original" and o.siglum == "kafkas-seddi"]
     assert mention.after.startswith("’ten toprak talep etmeleri görüşmelerin kesilmesine neden oldu.")
     assert "oldu.1" not in mention.after
+    [ankara] = [o for o in index.of("place:ankara") if o.anchor == "frunze-heyeti-n1"]
+    assert ankara.form == "Ankara"
+    assert ankara.before.endswith("Türkiye Komünist Fırkası'nın Kuruluşu ve Mustafa Suphi, ")
+    [frunze] = [o for o in index.of("place:united-kingdom") if o.anchor == "frunze-heyeti-n1"]
+    assert frunze.form == "İngiltere" and frunze.after.startswith(" ve diğer Batılı Emperyalist Devletler hedef")
 
 
 def test_works_cited_come_from_the_references_and_publication_dates_stay_out_of_the_chronology(project):
