@@ -152,6 +152,7 @@ def measure_build(project_dir: Path) -> dict:
     # build yet, so today this is a whole build again
     changed = sorted(project.text_files())[0]
     original = changed.read_bytes()
+    assert b"</body>" in original, f"{changed} has no </body>: the rebuild would change nothing"
     changed.write_bytes(original.replace(b"</body>", b"<!-- changed --></body>", 1))
     try:
         figures["rebuild"] = _best(lambda: pipeline.build(project, out), 1)

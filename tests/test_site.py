@@ -279,8 +279,8 @@ def test_index_snippets_show_the_reading_page_s_reading_without_footnote_marks(p
     [ankara] = [o for o in index.of("place:ankara") if o.anchor == "frunze-heyeti-n1"]
     assert ankara.form == "Ankara"
     assert ankara.before.endswith("Türkiye Komünist Fırkası'nın Kuruluşu ve Mustafa Suphi, ")
-    [frunze] = [o for o in index.of("place:united-kingdom") if o.anchor == "frunze-heyeti-n1"]
-    assert frunze.form == "İngiltere" and frunze.after.startswith(" ve diğer Batılı Emperyalist Devletler hedef")
+    [england] = [o for o in index.of("place:united-kingdom") if o.anchor == "frunze-heyeti-n1"]
+    assert england.form == "İngiltere" and england.after.startswith(" ve diğer Batılı Emperyalist Devletler hedef")
 
 
 def test_works_cited_come_from_the_references_and_publication_dates_stay_out_of_the_chronology(project):
