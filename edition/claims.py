@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lxml import etree
 
@@ -145,8 +146,22 @@ class Claims:
     def figures(self) -> list[Row]:
         return [row for row in self.rows if row.kind == "figure"]
 
-    def dates(self, min_texts: int = 1) -> list[Row]:
-        return [row for row in self.rows if row.kind == "date" and len(row.texts) >= min_texts]
+    def compared_dates(self) -> list[Row]:
+        """The dates the table of claims lists: those that two texts or more give, and those on which
+        one text disagrees with itself (the timeline marks both as a disagreement of the texts)."""
+        return [row for row in self.rows if row.kind == "date" and (len(row.texts) > 1 or row.disagreement)]
+
+    @cached_property
+    def compared(self) -> dict[str, list[Row]]:
+        """The events the table of claims lists (a figure, or a compared date), each with every row
+        of its own, figures and dates, in the table's order: what its own page sets side by side."""
+        listed = {row.event for row in self.figures()} | {row.event for row in self.compared_dates()}
+        return {event: rows for event, rows in self.by_event().items() if event in listed}
+
+    def texts_of(self, rows: list[Row]) -> list[str]:
+        """The texts that make a claim in these rows, in the edition's order."""
+        making = {siglum for row in rows for siglum in row.texts}
+        return [siglum for siglum in self.texts if siglum in making]
 
     def by_event(self) -> dict[str, list[Row]]:
         grouped: dict[str, list[Row]] = defaultdict(list)

@@ -160,6 +160,13 @@ def passages_path(event_id: str) -> str:
     return f"compare/events/{event_id}.html"
 
 
+def claims_path(event_id: str) -> str:
+    """The page that sets side by side every figure and date the texts give for one event; the
+    table of claims (CLAIMS_PAGE) lists the events and their rows, each row linked to its place here,
+    so that neither page grows with the number of texts beyond the texts that speak of the event."""
+    return f"compare/claims/{event_id}.html"
+
+
 # "Cite this": the citation record of the edition and of each text, as a file in each format
 # (edition/citation.py makes them; outputs/citations.py writes them).
 CITATION_FORMATS = {"bibtex": "bib", "ris": "ris", "csl-json": "json"}

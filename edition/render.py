@@ -17,7 +17,7 @@ from .model import CITATION_FORMATS, citation_path
 from .model import PLAINTEXT_KINDS, plaintext_path, tei_path
 from .model import (CHRONOLOGY_PAGE, CLAIMS_PAGE, HOME_PAGE, INTRODUCTION_PAGE, MAP_PAGE, REGISTER_KINDS,
                     SEARCH_PAGE, TIMELINE_PAGE, TRANSLATION_LANG, direction, entry_path, localised, passage_label,
-                    TEXTS_AT_A_GLANCE, dated_path, mentions_path, passages_path, relative, text_path)
+                    TEXTS_AT_A_GLANCE, claims_path, dated_path, mentions_path, passages_path, relative, text_path)
 from .registers import Entry
 from .search import FOLDING
 from .sources import Project
@@ -52,7 +52,8 @@ def environment(project: Project) -> Environment:
     env.filters["dir"] = direction
     env.filters["groupby_initial"] = groupby_initial
     env.globals.update(kinds=REGISTER_KINDS, passage_label=passage_label, text_path=text_path,
-                       entry_path=entry_path, passages_path=passages_path, mentions_path=mentions_path, dated_path=dated_path,
+                       entry_path=entry_path, passages_path=passages_path, claims_path=claims_path, mentions_path=mentions_path,
+                       dated_path=dated_path,
                        texts_at_a_glance=TEXTS_AT_A_GLANCE,
                        home_page=HOME_PAGE, chronology_page=CHRONOLOGY_PAGE, claims_page=CLAIMS_PAGE,
                        timeline_page=TIMELINE_PAGE, map_page=MAP_PAGE, introduction_page=INTRODUCTION_PAGE,

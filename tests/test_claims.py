@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import posixpath
 
 import pytest
 from lxml import etree, html
@@ -12,7 +13,7 @@ from lxml import etree, html
 from conftest import TEXT, line_of, replace_in
 from edition.build import check, read_edition
 from edition.claims import Claim, Row, collect
-from edition.model import CLAIMS_DATA, CLAIMS_PAGE, TIMELINE_PAGE, passages_path
+from edition.model import CLAIMS_DATA, CLAIMS_PAGE, TIMELINE_PAGE, claims_path, passages_path
 from edition.sources import NS
 
 SOURCE_CLAIMS = ("tei:text//tei:text[@type='original']//*[self::tei:measure or self::tei:date][@corresp]"
@@ -91,15 +92,76 @@ def test_the_totals_of_the_aid_are_set_side_by_side(project):
     assert orphanage.status == "disagree"
 
 
-def test_the_table_shows_each_row_and_marks_disagreements(built_site):
+def _compared(records: list[dict]) -> dict[str, list[dict]]:
+    """The rows the table of claims lists, from the JSON: every figure, and a date that two texts give
+    or that disagrees (one text giving it twice, differently), each with its claims."""
+    rows: dict[str, list[dict]] = {}
+    for record in records:
+        rows.setdefault(record["row"], []).append(record)
+    return {row: found for row, found in rows.items()
+            if found[0]["kind"] == "figure" or len({r["text"] for r in found}) > 1 or found[0]["status"] == "disagree"}
+
+
+def test_the_table_lists_each_row_and_marks_disagreements(built_site):
     page = html.parse(str(built_site / CLAIMS_PAGE)).getroot()
-    edition_rows = json.loads((built_site / CLAIMS_DATA[1]).read_text(encoding="utf-8"))["claims"]
-    shown = {tr.get("id") for tr in page.xpath("//table[@class='claims']/tbody/tr")}
-    figure_rows = {r["row"] for r in edition_rows if r["kind"] == "figure"}
-    assert figure_rows <= shown
-    disagreeing = {r["row"] for r in edition_rows if r["status"] == "disagree"}
-    assert disagreeing and {tr.get("id") for tr in page.xpath("//tr[contains(@class, 'status-disagree')]")} \
-        == disagreeing & shown
+    records = json.loads((built_site / CLAIMS_DATA[1]).read_text(encoding="utf-8"))["claims"]
+    compared = _compared(records)
+    shown = {tr.get("id"): tr for tr in page.xpath("//table[contains(@class, 'claims-list')]/tbody/tr")}
+    assert set(shown) == set(compared)
+    # one text disagreeing with itself is listed (the timeline marks it): moscow-talks-1920's start
+    assert len({r["text"] for r in compared["claim-moscow-talks-1920-date-start"]}) == 1
+    assert {row for row, tr in shown.items() if "status-disagree" in tr.get("class").split()} \
+        == {row for row, found in compared.items() if found[0]["status"] == "disagree"} != set()
+    # the list names the texts; it holds no claim (those are on the events' own pages)
+    for row, tr in shown.items():
+        assert tr.xpath("string(td[1])").replace(" ", "").split(",") == list(dict.fromkeys(r["text"] for r in compared[row]))
+    assert not page.xpath("//*[contains(@class, 'claim-wording')]")
+
+
+def test_each_listed_row_opens_on_its_events_page_with_every_claim(built_site, project):
+    """A row's name on the list leads to the same row on its event's page, which sets every claim of
+    the row side by side (each once, in the column of its text) and holds every row of its event."""
+    page = html.parse(str(built_site / CLAIMS_PAGE)).getroot()
+    records = json.loads((built_site / CLAIMS_DATA[1]).read_text(encoding="utf-8"))["claims"]
+    compared = _compared(records)
+    order = [text.siglum for text in read_edition(project).texts]
+    events = {}
+    for tr in page.xpath("//table[contains(@class, 'claims-list')]/tbody/tr"):
+        href, anchor = tr.xpath("string(th/a/@href)").split("#")
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(CLAIMS_PAGE), href))
+        assert anchor == tr.get("id")
+        event = compared[anchor][0]["event"]
+        assert target == claims_path(event.split(":", 1)[1])
+        events[event] = target
+    for event, target in events.items():
+        event_page = html.parse(str(built_site / target)).getroot()
+        columns = event_page.xpath("(//table[@class='claims'])[1]/thead/tr[1]/th[position() > 1 and position() < last()]/a/text()")
+        rows = {tr.get("id"): tr for tr in event_page.xpath("//table[@class='claims']/tbody/tr")}
+        own = [r for r in records if r["event"] == event]
+        assert set(rows) == {r["row"] for r in own}, event
+        assert columns == [siglum for siglum in order if siglum in {r["text"] for r in own}], event
+        for row, tr in rows.items():
+            status = next(r["status"] for r in own if r["row"] == row)
+            assert f"status-{status}" in tr.get("class").split()
+            cells = tr.xpath("td[not(@class='verdict')]")
+            assert len(cells) == len(columns)
+            found = sorted((siglum, a.get("href").split("#")[1]) for siglum, cell in zip(columns, cells)
+                           for a in cell.xpath(".//p[@class='claim-passage']/a[1]"))
+            assert found == sorted((r["text"], r["passage"]) for r in own if r["row"] == row), row
+
+
+def test_a_disagreement_on_the_timeline_links_to_its_dates_compared(built_site):
+    """The timeline marks an event whose texts (or one text with itself) disagree on its date, and links
+    to its dates set side by side on the event's own page, where a row says they disagree."""
+    timeline = html.parse(str(built_site / TIMELINE_PAGE)).getroot()
+    disagreeing = timeline.xpath("//li[contains(@class, 'timeline-event')][contains(@class, 'disagree')]")
+    assert len(disagreeing) >= 5
+    for item in disagreeing:
+        link = item.xpath("string(.//p[@class='verdict']/a/@href)")
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(TIMELINE_PAGE), link.split("#")[0]))
+        assert (target, link.split("#")[1]) == (claims_path(item.get("id")), "dates")
+        event_page = html.parse(str(built_site / target)).getroot()
+        assert event_page.xpath("//h2[@id='dates']/following::table[1]/tbody/tr[contains(@class, 'status-disagree')]"), link
 
 
 def test_the_timeline_has_each_event_once(built_site, project):

@@ -1,5 +1,10 @@
-"""compare/claims.html, .csv and .json: every figure and every date the texts give for an event,
-side by side (edition/claims.py reads them from the TEI)."""
+"""compare/claims.html, .csv and .json, and compare/claims/<event>.html: every figure and every date
+the texts give for an event, side by side (edition/claims.py reads them from the TEI).
+
+compare/claims.html lists the events and their rows (what each compares, which texts give it, whether
+they agree); each event's own page sets its rows side by side, a column for each text that gives one.
+So the list grows with the events, not with the texts, and an event's page with the texts that speak
+of it; the CSV and JSON hold every claim of every text in one file."""
 from __future__ import annotations
 
 import csv
@@ -8,7 +13,7 @@ import json
 from collections.abc import Iterator
 
 from ..claims import Claim, Claims, Row
-from ..model import CLAIMS_DATA, CLAIMS_PAGE, text_path
+from ..model import CLAIMS_DATA, CLAIMS_PAGE, claims_path, text_path
 from .site import Site
 
 FIELDS = ("row", "status", "event", "event_label", "kind", "type", "commodity", "unit", "text", "lang",
@@ -57,6 +62,10 @@ def data(site: Site) -> Iterator[tuple[str, bytes]]:
 
 def pages(site: Site) -> Iterator[tuple[str, bytes]]:
     claims = site.claims
-    yield CLAIMS_PAGE, site.renderer.page("claims.html", CLAIMS_PAGE, claims=claims, registry=site.edition.registry,
-                                          titles=site.titles, data=CLAIMS_DATA,
-                                          index=site.index)
+    registry = site.edition.registry
+    yield CLAIMS_PAGE, site.renderer.page("claims.html", CLAIMS_PAGE, claims=claims, registry=registry, data=CLAIMS_DATA)
+    for event, rows in claims.compared.items():
+        entry = registry[event]
+        path = claims_path(entry.id)
+        yield path, site.renderer.page("claims_event.html", path, entry=entry, rows=rows, texts=claims.texts_of(rows),
+                                       registry=registry, index=site.index)

@@ -68,4 +68,4 @@ def pages(site: Site) -> Iterator[tuple[str, bytes]]:
             if anchors:
                 sections.append((text.meta, _passages(site, text, entry.key, anchors)))
         path = passages_path(entry.id)
-        yield path, site.renderer.page("passages.html", path, entry=entry, sections=sections)
+        yield path, site.renderer.page("passages.html", path, entry=entry, sections=sections, claims=site.claims)

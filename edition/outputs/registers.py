@@ -21,7 +21,7 @@ def pages(site: Site) -> Iterator[tuple[str, bytes]]:
         found = {entry.key: paginate(partial(mentions_path, entry.key), site.index.of(entry.key), MENTIONS_PER_PAGE)
                  for entry in entries}
         yield kind.page, site.renderer.page("register.html", kind.page, kind=kind, entries=entries, found=found,
-                                            index=site.index, titles=site.titles,
+                                            index=site.index, titles=site.titles, claims=site.claims,
                                             registry=site.edition.registry, archives=archives)
         for entry in entries:
             where = found[entry.key]
@@ -30,4 +30,4 @@ def pages(site: Site) -> Iterator[tuple[str, bytes]]:
             for number, (path, shown) in enumerate(where.pages, start=1):
                 yield path, site.renderer.page("mentions.html", path, kind=kind, entry=entry, where=where,
                                                number=number, shown=shown, index=site.index, titles=site.titles,
-                                               registry=site.edition.registry)
+                                               claims=site.claims, registry=site.edition.registry)

@@ -1,5 +1,6 @@
-"""compare/timeline.html: the events of the texts in time order, each once, with the dates each
-text gives it (edition/claims.py), filterable by text and by type of event."""
+"""compare/timeline.html: the events of the texts in time order, each once (every event a text names,
+or gives a figure or a date for), with the dates each text gives it (edition/claims.py), filterable
+by text and by type of event."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -31,8 +32,9 @@ def events(site: Site) -> list[TimelineEvent]:
     for entry in site.edition.registry.values():
         if entry.prefix != "event":
             continue
-        dated = [row for row in rows.get(entry.key, []) if row.kind == "date"]
-        texts = list(dict.fromkeys(site.index.texts_naming(entry.key) + [c.siglum for row in dated for c in row.claims]))
+        claimed = rows.get(entry.key, [])  # a text that gives a figure or a date for an event speaks of it
+        dated = [row for row in claimed if row.kind == "date"]
+        texts = list(dict.fromkeys(site.index.texts_naming(entry.key) + [c.siglum for row in claimed for c in row.claims]))
         if not texts:
             continue
         item = TimelineEvent(entry, [t for t in site.titles if t in texts])
@@ -48,4 +50,4 @@ def pages(site: Site) -> Iterator[tuple[str, bytes]]:
     items = events(site)
     types = sorted({item.entry.type for item in items if item.entry.type})
     yield TIMELINE_PAGE, site.renderer.page("timeline.html", TIMELINE_PAGE, events=items, types=types,
-                                            titles=site.titles, index=site.index)
+                                            titles=site.titles, index=site.index, claims=site.claims)

@@ -81,22 +81,26 @@ def site(request) -> Path:
 def pages(site) -> list[str]:
     """The pages the per-page tests visit, as paths relative to the site ('texts/x.html'): every page
     in the site's first interface language; in each other language (tr/…), whose pages are the same
-    templates over the same data with other labels, every page but the parallel passages, of which
-    the first. Of the register entries' and the dates' own pages (index/<register>/<entry>.html,
-    index/chronology/<date>.html: two templates over 770 entries), the first of each register and of
-    the chronology, in every language. tests/test_languages.py checks that
+    templates over the same data with other labels, every page but the parallel passages and the
+    events' claims compared (compare/events/, compare/claims/), of each the first. Of the register
+    entries' and the dates' own pages (index/<register>/<entry>.html, index/chronology/<date>.html:
+    two templates over 770 entries), the first of each register and of the chronology, in every
+    language. tests/test_languages.py checks that
     every page exists in each language; tests/test_registers_reading.py follows every link to an entry's page."""
     found = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
     assert found, f"no *.html in {site}"
     others = load_config(Project(ROOT)).languages[1:]
-    passages = [path for path in found if path.split("/")[0] in others and "/compare/events/" in path]
+    compared: dict[str, list[str]] = {}  # compare/events/ and compare/claims/ in each other language -> its pages
+    for path in found:
+        if path.split("/")[0] in others and path.split("/")[1:3] in (["compare", "events"], ["compare", "claims"]):
+            compared.setdefault(path.rsplit("/", 1)[0], []).append(path)
     folders = {kind.folder for kind in REGISTER_KINDS} | {CHRONOLOGY_FOLDER}
     entries: dict[str, list[str]] = {}  # the folder of a register's entries, in each language -> its pages
     for path in found:
         folder = path.rsplit("/", 1)[0] + "/"
         if folder.split("/", 1)[-1] in folders or folder in folders:
             entries.setdefault(folder, []).append(path)
-    skipped = set(passages[1:]) | {path for paths in entries.values() for path in paths[1:]}
+    skipped = {path for paths in (*compared.values(), *entries.values()) for path in paths[1:]}
     return [path for path in found if path not in skipped]
 
 

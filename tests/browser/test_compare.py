@@ -1,5 +1,6 @@
 """The pages that read the sources together, in a real browser: the timeline's filters, the table
-of claims' "disagreements only", and the way from a claim or a passage to its sentence."""
+of claims' "disagreements only", and the way from a row of claims, through its event's page, or from a
+passage to its sentence."""
 from __future__ import annotations
 
 import pytest
@@ -34,7 +35,7 @@ def test_the_timeline_filters_by_text_and_by_type(scheme, site, http_url, contex
     assert len(types) < len(urdu) and "war" not in types
 
 
-def test_the_table_of_claims_shows_the_disagreements_alone_and_links_each_claim(site, http_url, context):
+def test_the_table_of_claims_shows_the_disagreements_alone_and_leads_to_each_claim(site, http_url, context):
     page = context.new_page()
     page.goto(http_url + CLAIMS_PAGE)
     rows = _shown(page, "table.claims tbody tr")
@@ -42,8 +43,16 @@ def test_the_table_of_claims_shows_the_disagreements_alone_and_links_each_claim(
     assert rows > disagreeing > 0
     page.locator("input[name=disagree-only]").check()
     assert _shown(page, "table.claims tbody tr") == disagreeing
-    # a claim's passage link opens the text at the sentence
-    link = page.locator("tr.status-disagree .claim-passage a").first
+    # a row's name opens the row on its event's page, the texts side by side ...
+    row = page.locator("tr.status-disagree").first
+    row_id = row.get_attribute("id")
+    row.locator("th a").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("#" + row_id) and "/compare/claims/" in page.url
+    assert page.locator(f"[id='{row_id}']").is_visible()
+    assert page.locator(f"[id='{row_id}'] .claim").count() >= 2
+    # ... and a claim's passage link opens the text at the sentence
+    link = page.locator(f"[id='{row_id}'] .claim-passage a").first
     anchor = link.get_attribute("href").split("#")[1]
     link.click()
     page.wait_for_load_state("load")
