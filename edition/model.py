@@ -106,6 +106,18 @@ MAP_PAGE = "compare/map.html"
 # The full-text search (outputs/search.py): its page, and the folder of Pagefind's index and script.
 SEARCH_PAGE = "search.html"
 SEARCH_BUNDLE = "pagefind/"
+# Pagefind holds every record of an index in memory while it makes it, and more than triples that
+# when it writes the index: its peak is about 42 KB a record, 700-900 MB for the 17,020 records of
+# 20 texts. The records go into several indexes, whole texts in each, none (unless one text alone
+# is bigger) over this many records; the search page merges them (Pagefind's mergeIndex), so that
+# the peak stays that of one index however many texts there are. The edition's 4,255 records are one.
+SEARCH_RECORDS_PER_INDEX = 5000
+
+
+def search_bundle(number: int) -> str:
+    """The folder of the n-th search index: the first (with Pagefind's script) at SEARCH_BUNDLE,
+    the next beside it (pagefind-2/, pagefind-3/...)."""
+    return SEARCH_BUNDLE if number == 1 else f"{SEARCH_BUNDLE.rstrip('/')}-{number}/"
 
 
 def entry_path(key: str) -> str:

@@ -58,6 +58,25 @@ def built_site(tmp_path_factory) -> Path:
     return out
 
 
+# an index of at most this many records: the edition's 4,255 go into four (tests of the search's parts)
+SMALL_SEARCH_INDEX = 1000
+
+
+@pytest.fixture(scope="session")
+def parted_site(tmp_path_factory) -> Path:
+    """The edition built as a large one is: its search records in several indexes (pagefind/,
+    pagefind-2/…), SMALL_SEARCH_INDEX records at most in each."""
+    from unittest import mock
+
+    from edition import model
+    from edition.build import build
+
+    out = tmp_path_factory.mktemp("parted") / "build"
+    with mock.patch.object(model, "SEARCH_RECORDS_PER_INDEX", SMALL_SEARCH_INDEX):
+        build(Project(ROOT), out)
+    return out
+
+
 def tree_digest(folder: Path) -> dict[str, str]:
     """Every file under a folder with the hash of its bytes."""
     return {

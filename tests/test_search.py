@@ -12,11 +12,12 @@ import sys
 
 import cbor2
 import pytest
-from conftest import ROOT
+from conftest import ROOT, SMALL_SEARCH_INDEX
 from lxml import html
 
 from edition.build import read_edition
-from edition.model import REGISTER_KINDS, SEARCH_BUNDLE, SEARCH_PAGE
+from edition import model
+from edition.model import REGISTER_KINDS, SEARCH_BUNDLE, SEARCH_PAGE, search_bundle
 from edition.outputs import search as output
 from edition.search import FOLDING, fold, records
 
@@ -103,12 +104,43 @@ def test_the_site_ships_the_index_and_not_pagefinds_own_interface(built_site, fo
     entry = json.loads((bundle / "pagefind-entry.json").read_text())
     assert list(entry["languages"]) == ["en"]  # one index, in the interface's language
     assert entry["languages"]["en"]["page_count"] == len(found)
+    assert not (built_site / search_bundle(2)).exists()  # all in one index
     assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-worker.js").is_file()
     assert not list(bundle.glob("pagefind-*ui*")) and not (bundle / "pagefind-highlight.js").exists()
     page = (built_site / SEARCH_PAGE).read_text(encoding="utf-8")
     # only this page may run WebAssembly and fetch
     assert "'wasm-unsafe-eval'" in page and "connect-src 'self'" in page
     assert "wasm-unsafe-eval" not in (built_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_records_go_into_indexes_of_whole_texts(edition, monkeypatch):
+    every = records(edition)
+    sizes = {siglum: sum(1 for r in every if r.siglum == siglum) for siglum in dict.fromkeys(r.siglum for r in every)}
+    assert len(output.parts(every)) == 1  # the edition's 4,255 records: one index, pagefind/
+    monkeypatch.setattr(model, "SEARCH_RECORDS_PER_INDEX", 1200)
+    made = output.parts(every)
+    assert [record for part in made for record in part] == every  # each record once, in order
+    for part in made:
+        texts = list(dict.fromkeys(record.siglum for record in part))
+        assert all(sum(1 for r in part if r.siglum == siglum) == sizes[siglum] for siglum in texts)  # whole texts
+        assert len(part) <= 1200 or len(texts) == 1
+    # an index is closed only when the next text would not fit in it
+    assert all(len(a) + sizes[b[0].siglum] > 1200 for a, b in zip(made, made[1:]))
+    assert len(made) >= 3
+
+
+def test_a_large_editions_search_is_several_indexes_that_the_page_merges(parted_site, edition, monkeypatch):
+    bundles = sorted(path.name for path in parted_site.iterdir() if path.name.startswith(SEARCH_BUNDLE.rstrip("/")))
+    assert bundles == [search_bundle(n).rstrip("/") for n in range(1, len(bundles) + 1)] and len(bundles) == 4
+    counts = [json.loads((parted_site / name / "pagefind-entry.json").read_text())["languages"]["en"]["page_count"]
+              for name in bundles]
+    monkeypatch.setattr(model, "SEARCH_RECORDS_PER_INDEX", SMALL_SEARCH_INDEX)
+    assert counts == [len(part) for part in output.parts(records(edition))]  # each index holds its part
+    # Pagefind's script is the first index's; the page names the others, to be merged into it
+    for page, root in ((SEARCH_PAGE, ""), ("tr/" + SEARCH_PAGE, "../")):
+        form = html.parse(str(parted_site / page)).getroot().get_element_by_id("search-form")
+        assert form.get("data-bundle") == root + SEARCH_BUNDLE
+        assert form.get("data-merge").split() == [root + name + "/" for name in bundles[1:]]
 
 
 def _shuffled(files: dict[str, bytes]) -> dict[str, bytes]:

@@ -3,7 +3,10 @@
 The records (`edition.search.records`) go to Pagefind's index as custom records, their words
 folded (`edition.search.fold`), their words as the page shows them kept in the record's meta
 for the results; Pagefind gives its files back in memory, and they go out with the rest of the
-site (nothing is written by Pagefind). Pagefind orders the values inside a filter file as a hash
+site (nothing is written by Pagefind). Whole texts go into one index up to
+`model.SEARCH_RECORDS_PER_INDEX` records, the next into another (`parts`: pagefind/, pagefind-2/…),
+each made by a Pagefind process of its own, one after the other, so that Pagefind's memory is that
+of one index at any size of the edition; the search page merges them (Pagefind's mergeIndex). Pagefind orders the values inside a filter file as a hash
 map happens to, so that two builds would differ; `_canonical` sorts them and names the files
 after their content again, which makes the index byte-identical from one build to the next.
 """
@@ -14,13 +17,15 @@ from concurrent.futures import ThreadPoolExecutor
 import base64
 import gzip
 import hashlib
+import itertools
 import json
 from collections.abc import Iterator
 
 import cbor2
 from pagefind.service import PagefindService
 
-from ..model import REGISTER_KINDS, SEARCH_BUNDLE, SEARCH_PAGE, direction
+from .. import model
+from ..model import REGISTER_KINDS, SEARCH_BUNDLE, SEARCH_PAGE, direction, search_bundle
 from ..problems import ERROR, EditionError, Problem
 from ..search import SOURCE_NOTE, Record, records
 from .site import Site
@@ -138,27 +143,45 @@ def _run(coroutine):
         return pool.submit(asyncio.run, coroutine).result()
 
 
+def parts(found: list[Record]) -> list[list[Record]]:
+    """The records of each index, in order: whole texts, in the edition's order, up to
+    model.SEARCH_RECORDS_PER_INDEX records an index (a text with more is alone in one); one
+    index, empty, for an edition without records."""
+    limit = model.SEARCH_RECORDS_PER_INDEX
+    out: list[list[Record]] = []
+    for _, text in itertools.groupby(found, key=lambda record: record.siglum):
+        records_of_text = list(text)
+        if out and len(out[-1]) + len(records_of_text) <= limit:
+            out[-1].extend(records_of_text)
+        else:
+            out.append(records_of_text)
+    return out or [[]]
+
+
 def files(site: Site) -> Iterator[tuple[str, bytes]]:
-    """pagefind/: the index of every record, and Pagefind's script, once for every interface language
-    (a record's address is relative, so a result opens in the language of the search page)."""
+    """pagefind/ (and pagefind-2/…): the index of every record, and Pagefind's script, once for every
+    interface language (a record's address is relative, so a result opens in the language of the
+    search page)."""
     edition = site.edition
-    found = records(edition)
     titles = {text.siglum: text.meta.title_english or text.meta.title_original for text in edition.texts}
-    try:
-        made = _canonical(_run(_index(found, edition.config.language, titles)))
-    except (OSError, RuntimeError) as err:
-        raise EditionError([Problem(SEARCH_BUNDLE, 0, 0, ERROR, "search-index", f"cannot make the search index: {err}",
-                                    "Pagefind's binary comes with the toolkit's dependencies: .venv/bin/pip install "
-                                    "-e . (pagefind[extended]); PAGEFIND_BINARY_PATH, if set, must name it")]) from err
-    for path in sorted(made):
-        yield f"{SEARCH_BUNDLE}{path}", made[path]
+    for number, part in enumerate(parts(records(edition)), start=1):
+        try:
+            made = _canonical(_run(_index(part, edition.config.language, titles)))
+        except (OSError, RuntimeError) as err:
+            raise EditionError([Problem(SEARCH_BUNDLE, 0, 0, ERROR, "search-index", f"cannot make the search index: {err}",
+                                        "Pagefind's binary comes with the toolkit's dependencies: .venv/bin/pip install "
+                                        "-e . (pagefind[extended]); PAGEFIND_BINARY_PATH, if set, must name it")]) from err
+        bundle = search_bundle(number)
+        for path in sorted(made):
+            yield f"{bundle}{path}", made[path]
 
 
 def pages(site: Site) -> Iterator[tuple[str, bytes]]:
     edition = site.edition
     found = records(edition)
     languages = sorted({record.lang for record in found})
+    bundles = [search_bundle(number) for number in range(1, len(parts(found)) + 1)]
     yield SEARCH_PAGE, site.renderer.page(
         "search.html", SEARCH_PAGE, texts=[text.meta for text in edition.texts], languages=languages,
         directions={lang: direction(lang) for lang in languages}, note_types=NOTE_TYPES,
-        entity_kinds=REGISTER_KINDS, bundle=SEARCH_BUNDLE, records=len(found))
+        entity_kinds=REGISTER_KINDS, bundles=bundles, records=len(found))

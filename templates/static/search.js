@@ -72,6 +72,10 @@
   var label = function (name) { return form.getAttribute("data-label-" + name) || ""; };
   var here = new URL(".", window.location.href);
   var bundle = new URL(form.getAttribute("data-bundle"), here);
+  // the other indexes of a large edition (pagefind-2/…), merged into the first
+  var merged = (form.getAttribute("data-merge") || "").split(/\s+/).filter(Boolean).map(function (path) {
+    return new URL(path, here);
+  });
   var PAGE = 20;
   var pagefind = null;
   var current = { serial: 0, results: [], shown: 0, terms: [] };
@@ -172,6 +176,10 @@
       pagefind = import(new URL("pagefind.js", bundle).href).then(function (pf) {
         return pf.options({ basePath: bundle.pathname, baseUrl: here.pathname }).then(function () {
           return pf.init();
+        }).then(function () {
+          return Promise.all(merged.map(function (other) {
+            return pf.mergeIndex(other.pathname, { baseUrl: here.pathname });
+          }));
         }).then(function () { return pf; });
       });
     }

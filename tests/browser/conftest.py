@@ -14,6 +14,8 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -109,10 +111,10 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def http_url(site):
-    """http://127.0.0.1:<port>/ serving the site folder, for the whole session."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
+@contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """http://127.0.0.1:<port>/ serving a folder, until the block ends."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -121,6 +123,13 @@ def http_url(site):
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@pytest.fixture(scope="session")
+def http_url(site):
+    """http://127.0.0.1:<port>/ serving the site folder, for the whole session."""
+    with serving(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,8 @@ import pytest
 
 from edition.model import SEARCH_PAGE
 
+from .conftest import serving
+
 pytestmark = pytest.mark.browser
 
 STATUS = "#search-status"
@@ -152,3 +154,24 @@ def test_results_and_the_filter_box_pass_axe(new_context, http_url, axe_source):
     page.fill("#entry-filter", "kazim")
     page.add_script_tag(path=str(axe_source))
     assert page.evaluate(AXE_RUN) == []
+
+
+@pytest.fixture(scope="module")
+def parted_url(parted_site):
+    with serving(parted_site) as url:
+        yield url
+
+
+@pytest.mark.parametrize("query", ["Çiçerin", "Karabekir", "تركي", "1921"])
+def test_several_indexes_merged_find_what_one_finds(context, http_url, parted_url, query):
+    """A large edition's records are in several indexes (here the edition's own, in four): the page
+    merges them, and a reader finds as much, in both interface languages, as in one index."""
+    found = {}
+    for name, url in (("one", http_url), ("parted", parted_url)):
+        for prefix in ("", "tr/"):
+            page = context.new_page()
+            page.goto(url + prefix + SEARCH_PAGE)
+            search(page, query)
+            found[name, prefix] = total(page)
+            page.close()
+    assert found["one", ""] > 0 and len(set(found.values())) == 1, found
