@@ -3,12 +3,16 @@
 The records (`edition.search.records`) go to Pagefind's index as custom records, their words
 folded (`edition.search.fold`), their words as the page shows them kept in the record's meta
 for the results; Pagefind gives its files back in memory, and they go out with the rest of the
-site (nothing is written by Pagefind). Whole texts go into one index up to
-`model.SEARCH_RECORDS_PER_INDEX` records, the next into another (`parts`: pagefind/, pagefind-2/…),
-each made by a Pagefind process of its own, one after the other, so that Pagefind's memory is that
-of one index at any size of the edition; the search page merges them (Pagefind's mergeIndex). Pagefind orders the values inside a filter file as a hash
-map happens to, so that two builds would differ; `_canonical` sorts them and names the files
-after their content again, which makes the index byte-identical from one build to the next.
+site (nothing is written by Pagefind).
+
+Whole texts go into one index up to `model.SEARCH_RECORDS_PER_INDEX` records, the next into
+another (`parts`: pagefind/, pagefind-2/…), each made by a Pagefind process of its own, one after
+the other, so that Pagefind's memory is that of one index at any size of the edition; the search
+page merges them (Pagefind's mergeIndex).
+
+Pagefind orders the values inside a filter file as a hash map happens to, so that two builds would
+differ; `_canonical` sorts them and names the files after their content again, which makes the
+index byte-identical from one build to the next.
 """
 from __future__ import annotations
 
