@@ -231,7 +231,11 @@ def read_text(element: etree._Element) -> str:
 
 
 def _is_mark(node: etree._Element) -> bool:
-    """A footnote call (the page shows it as a button), not words of the sentence."""
+    """A footnote call (the page shows it as a button), or a note's own number (its `label`, which
+    the page shows as the note's mark): not words of the sentence or of the note."""
+    if node.tag == f"{_T}label":
+        parent = node.getparent()
+        return parent is not None and parent.tag == f"{_T}note"
     return node.tag == f"{_T}ref" and node.get("type") == "noteAnchor"
 
 

@@ -87,6 +87,15 @@ def test_records_sentences_blocks_and_notes(found):
     assert "kafkas-seddi-n5" not in found and all(record.text for record in found.values())
 
 
+def test_a_notes_record_does_not_begin_with_its_number(found):
+    """The result names the note (n. 1); its words are the note's, without the label the print gives it."""
+    assert found["frunze-heyeti-n1"].text.startswith("Doğu Halklarının Birinci Kurultayı")
+    assert found["frunze-heyeti-n3"].text.startswith("TBMMZC.")  # a corrected label (. -> 3) is left out too
+    assert found["frunze-heyeti-n3"].label == "n. 3"
+    # a note that begins with a number of its own keeps it
+    assert found["frunze-heyeti-n24"].text.startswith("1-8 Eylül 1920")
+
+
 def test_every_record_links_to_an_anchor_of_its_page(found, built_site):
     ids: dict[str, set[str]] = {}
     missing = []
