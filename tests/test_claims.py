@@ -6,11 +6,12 @@ import csv
 import io
 import json
 import posixpath
+import tomllib
 
 import pytest
 from lxml import etree, html
 
-from conftest import TEXT, line_of, replace_in
+from conftest import ROOT, TEXT, line_of, replace_in
 from edition.build import check, read_edition
 from edition.claims import Claim, Row, collect
 from edition.model import CLAIMS_DATA, CLAIMS_PAGE, TIMELINE_PAGE, claims_path, passages_path
@@ -116,6 +117,12 @@ def test_the_table_lists_each_row_and_marks_disagreements(built_site):
     for row, tr in shown.items():
         assert tr.xpath("string(td[1])").replace(" ", "").split(",") == list(dict.fromkeys(r["text"] for r in compared[row]))
     assert not page.xpath("//*[contains(@class, 'claim-wording')]")
+    # the first column says what its rows compare: a figure, or an event's date
+    labels = tomllib.loads((ROOT / "templates" / "labels" / "en.toml").read_text(encoding="utf-8"))["claims"]
+    heads = {h2.get("id"): h2.xpath("string(following::table[1]/thead/tr/th[1])") for h2 in page.xpath("//h2[@id]")}
+    assert heads == {"figures": labels["what"], "dates": labels["event_column"]}
+    event_page = html.parse(str(built_site / claims_path("moscow-talks-1920"))).getroot()
+    assert event_page.xpath("string(//h2[@id='dates']/following::table[1]/thead/tr/th[1])") == labels["date_column"]
 
 
 def test_each_listed_row_opens_on_its_events_page_with_every_claim(built_site, project):
