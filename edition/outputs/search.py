@@ -29,7 +29,7 @@ import cbor2
 from pagefind.service import PagefindService
 
 from .. import model
-from ..model import REGISTER_KINDS, SEARCH_BUNDLE, SEARCH_PAGE, direction, search_bundle
+from ..model import REGISTER_KINDS, SEARCH_PAGE, direction, search_bundle
 from ..problems import ERROR, EditionError, Problem
 from ..search import SOURCE_NOTE, Record, records
 from .site import Site
@@ -169,13 +169,13 @@ def files(site: Site) -> Iterator[tuple[str, bytes]]:
     edition = site.edition
     titles = {text.siglum: text.meta.title_english or text.meta.title_original for text in edition.texts}
     for number, part in enumerate(parts(records(edition)), start=1):
+        bundle = search_bundle(number)
         try:
             made = _canonical(_run(_index(part, edition.config.language, titles)))
         except (OSError, RuntimeError) as err:
-            raise EditionError([Problem(SEARCH_BUNDLE, 0, 0, ERROR, "search-index", f"cannot make the search index: {err}",
+            raise EditionError([Problem(bundle, 0, 0, ERROR, "search-index", f"cannot make the search index: {err}",
                                         "Pagefind's binary comes with the toolkit's dependencies: .venv/bin/pip install "
                                         "-e . (pagefind[extended]); PAGEFIND_BINARY_PATH, if set, must name it")]) from err
-        bundle = search_bundle(number)
         for path in sorted(made):
             yield f"{bundle}{path}", made[path]
 

@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import threading
-from functools import partial
-from http.server import ThreadingHTTPServer
 
 import pytest
 
 from conftest import copy_project, replace_in
 from edition.redirects import REDIRECTS_FILE
 
-from .conftest import _QuietHandler
+from .conftest import serving
 
 pytestmark = pytest.mark.browser
 
@@ -40,15 +37,8 @@ def moved_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def moved_url(moved_site):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(moved_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serving(moved_site) as url:
+        yield url
 
 
 @pytest.mark.parametrize("scheme", ["http", "file"])
