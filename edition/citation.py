@@ -12,13 +12,16 @@ A passage (paragraph, sentence, footnote) is cited by its text's reference with 
 address (#id), and an in-text citation whose locator is `model.passage_label` ("¶3 s. 2", "n. 7"):
 the processor formats each text once per style, its in-text citation at the stand-in locator
 `LOCATOR`; the page (static/cite.js) puts the passage's label in its place and adds #id to the
-text's address, so that ~4,000 passages cost no more than five texts.
+text's address, so that ~4,000 passages cost no more than five texts. A passage's own record (its
+downloads) is made the same way: the text's record with the passage's address, key and locator
+as stand-ins (`passage_record`), written once per format by the libraries; the page puts in the
+passage's id and its label, each character of the label as that format writes it (`Cited.passage`).
 """
 from __future__ import annotations
 
 import html
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
 import bibtexparser
@@ -33,14 +36,16 @@ from markupsafe import Markup
 from pylatexenc.latexencode import unicode_to_latex
 
 from .config import Config, Contributor
-from .model import CITATION_FORMATS, HOME_PAGE, TRANSLATION_LANG, Edition, Text, citation_path
+from .model import CITATION_FORMATS, HOME_PAGE, TRANSLATION_LANG, Edition, Text, citation_path, passage_label
+from .problems import ERROR, EditionError, Problem
 from .registers import Entry
 from .sources import NS
 from .sources import plain_text as _text
 
 EDITION_KEY = "edition"  # model.citation_path names its files cite/edition.*
-# The stand-ins the page replaces with a passage's locator and address (cite.js).
+# The stand-ins the page replaces with a passage's locator and id (cite.js).
 LOCATOR = "LOCATOR"
+PASSAGE = "PASSAGEID"
 
 
 def _date_parts(iso: str) -> dict:
@@ -94,6 +99,14 @@ def text_record(config: Config, text: Text, registry: dict[str, Entry]) -> dict:
               "issued": _date_parts(config.date), "version": config.version, "URL": config.url(meta.path),
               "language": TRANSLATION_LANG, "note": f"Text version {meta.version}"}
     return record
+
+
+def passage_record(record: dict) -> dict:
+    """A passage of a text (paragraph, sentence, footnote): the text's record, keyed by the passage's
+    id, at the passage's address, its locator in the note ("Passage ¶19 s. 5. Text version 1.1"),
+    with the stand-ins PASSAGE and LOCATOR for the id and the locator."""
+    return {**record, "id": PASSAGE, "URL": f"{record['URL']}#{PASSAGE}",
+            "note": f"Passage {LOCATOR}. {record['note']}"}
 
 
 # ---- formatted references (CSL) -------------------------------------------------------------
@@ -212,6 +225,39 @@ def csl_json(record: dict) -> str:
 
 
 FORMATS = {"bibtex": bibtex, "ris": ris, "csl-json": csl_json}
+# How each format writes a character of a value (a passage's label, put in the page's stand-in):
+# BibTeX as LaTeX (¶ -> {\textparagraph}), CSL-JSON as JSON, RIS as it is.
+CHARACTERS = {"bibtex": unicode_to_latex, "ris": str, "csl-json": lambda ch: json.dumps(ch, ensure_ascii=False)[1:-1]}
+
+
+@dataclass
+class PassageFile:
+    """A passage's record in one format, with the stand-ins PASSAGE and LOCATOR, for the page to fill
+    in: its file name, its text, and how the format writes each character of the labels that differs."""
+
+    name: str
+    text: str
+    characters: dict[str, str]
+
+
+def passage_labels(text: Text) -> set[str]:
+    """The locator of every passage of a text that may be cited (every id of its text)."""
+    ids = text.doc.root.xpath("tei:text//@xml:id", namespaces=NS)
+    return {passage_label(text.siglum, str(xml_id)) for xml_id in ids}
+
+
+def passage_files(record: dict, labels: set[str]) -> dict[str, PassageFile]:
+    """The passage record of a text in each format (`labels`: every locator of the text's passages)."""
+    files = {}
+    for fmt, write in FORMATS.items():
+        for stand_in in (PASSAGE, LOCATOR):
+            if stand_in in write(record):  # the page would replace it in the text's own words
+                raise ValueError(f"the citation record of {record['id']} holds {stand_in!r}, a stand-in of the page")
+        text = write(passage_record(record))
+        characters = {ch: CHARACTERS[fmt](ch) for ch in sorted(set("".join(labels)))}
+        files[fmt] = PassageFile(citation_path(PASSAGE, fmt).rpartition("/")[2], text,
+                                 {ch: written for ch, written in characters.items() if written != ch})
+    return files
 
 
 @dataclass
@@ -226,6 +272,13 @@ class Cited:
     json_ld: dict  # schema.org (texts only)
 
     locator: str = LOCATOR  # the stand-in for a passage's locator in `forms`' in-text citations
+    passage_id: str = PASSAGE  # the stand-in for a passage's id in `passage`
+    passage: dict[str, PassageFile] = field(default_factory=dict)  # a passage's record (texts only)
+
+    @property
+    def passage_data(self) -> dict[str, dict]:
+        """`passage` as the page's script reads it (JSON)."""
+        return {fmt: asdict(found) for fmt, found in self.passage.items()}
 
     def file(self, fmt: str) -> str:
         """The download in one format, as its text (bibtex, ris, csl-json)."""
@@ -238,7 +291,17 @@ def cite_all(edition: Edition) -> dict[str, Cited]:
     cited = {EDITION_KEY: Cited(EDITION_KEY, edition_record(config), [], {}, [], {})}
     for text in edition.texts:
         record = text_record(config, text, edition.registry)
-        cited[text.siglum] = Cited(text.siglum, record, [], {}, highwire(config, record), json_ld(config, text, record))
+        try:
+            passage = passage_files(record, passage_labels(text))
+        except ValueError as err:
+            project = edition.corpus.project
+            line = next((element.sourceline for element in text.doc.root.iter()
+                         if PASSAGE in (element.text or "") or LOCATOR in (element.text or "")), 0)
+            raise EditionError([Problem(project.show(text.doc.path), line, 0, ERROR, "citation-stand-in", str(err),
+                                        f"the page fills in a passage's citation by replacing {PASSAGE} and "
+                                        f"{LOCATOR}: reword the title so that it holds neither")]) from None
+        cited[text.siglum] = Cited(text.siglum, record, [], {}, highwire(config, record), json_ld(config, text, record),
+                                   passage=passage)
     for key, item in cited.items():
         item.forms = formatted(config, item.record)
         item.files = {fmt: citation_path(key, fmt) for fmt in CITATION_FORMATS}

@@ -213,6 +213,30 @@ def test_csl_json_parses_and_is_the_record(cited, key):
     assert json.loads(cited[key].file("csl-json")) == [cited[key].record]
 
 
+@pytest.mark.parametrize("key", ["meyer-lozan", "historymaps"])
+def test_a_passages_record_is_the_texts_with_stand_ins_for_its_id_and_locator(cited, key):
+    """The page fills in the stand-ins (tests/browser/test_cite.py downloads the result): each format's
+    text is its writer's of the text's record at the passage, and says how it writes ¶."""
+    record = cited[key].record
+    for fmt, found in cited[key].passage.items():
+        assert found.text == citation.FORMATS[fmt]({**record, "id": "PASSAGEID", "URL": record["URL"] + "#PASSAGEID",
+                                                    "note": "Passage LOCATOR. " + record["note"]})
+        assert found.name == "PASSAGEID." + {"bibtex": "bib", "ris": "ris", "csl-json": "json"}[fmt]
+        assert found.characters == ({"¶": "{\\textparagraph}"} if fmt == "bibtex" else {})
+
+
+def test_a_title_that_holds_a_stand_in_is_an_error_naming_the_text(scratch):
+    path = scratch.texts_dir / "meyer-lozan.xml"
+    source = path.read_text(encoding="utf-8")
+    path.write_text(source.replace("Turkish–Russian Relations during", "Turkish–Russian LOCATOR Relations during", 1),
+                    encoding="utf-8")
+    with pytest.raises(EditionError) as raised:
+        citation.cite_all(read_edition(scratch))
+    [problem] = raised.value.problems
+    assert (problem.path, problem.line, problem.rule) == ("tei/texts/meyer-lozan.xml", 7, "citation-stand-in")
+    assert "'LOCATOR'" in problem.message and "reword the title" in problem.hint
+
+
 # ---- the site ---------------------------------------------------------------------------------
 
 def test_the_site_has_every_download_and_every_page_links_its_own(built_site, cited):

@@ -3,7 +3,9 @@
    - On a text page, the "Cite" button of a paragraph or footnote opens the dialog: the reader picks
      the paragraph or one of its sentences; the dialog shows the text's reference and in-text
      citation, formatted once per style at build time, with the passage's address (the text's
-     address + #id) and locator (its label, as the page shows it) put in place of the stand-ins. */
+     address + #id) and locator (its label, as the page shows it) put in place of the stand-ins;
+     its downloads are the passage's own record in each format, made the same way from the
+     stand-ins of the text's record (the label's characters written as each format writes them). */
 (function () {
   'use strict';
 
@@ -53,6 +55,20 @@
     return fragment;
   }
 
+  function records(dialog, id, label) {
+    var data = JSON.parse(dialog.querySelector('.cite-passage-records').textContent);
+    dialog.querySelectorAll('.cite-passage-download').forEach(function (link) {
+      var record = data[link.dataset.format];
+      var locator = Array.from(label).map(function (ch) {
+        return Object.prototype.hasOwnProperty.call(record.characters, ch) ? record.characters[ch] : ch;
+      }).join('');
+      var text = record.text.split(dialog.dataset.passage).join(id).split(dialog.dataset.locator).join(locator);
+      if (link.href) URL.revokeObjectURL(link.href);
+      link.href = URL.createObjectURL(new Blob([text], {type: 'text/plain;charset=utf-8'}));
+      link.download = record.name.split(dialog.dataset.passage).join(id);
+    });
+  }
+
   function show(dialog, id, label) {
     var url = dialog.dataset.url;
     var replacements = [[dialog.dataset.locator, label], [url, url + '#' + id]];
@@ -64,6 +80,7 @@
       reference.replaceChildren(filled(form.querySelector('.cite-reference-template'), replacements));
       status(form.querySelector('.cite-copy'), '');
     });
+    records(dialog, id, label);
   }
 
   function open(dialog, button) {

@@ -9,6 +9,8 @@ import bibtexparser
 import pytest
 import rispy
 
+from edition.citation import FORMATS
+
 pytestmark = pytest.mark.browser
 
 TEXT = "texts/meyer-lozan.html"
@@ -126,6 +128,50 @@ def test_each_download_of_a_text_parses(new_context, http_url, fmt):
         assert [item["title"] for item in json.loads(text)] == [title]
     assert info.value.suggested_filename == {"bibtex": "meyer-lozan.bib", "ris": "meyer-lozan.ris",
                                              "csl-json": "meyer-lozan.json"}[fmt]
+
+
+def _parsed(text: str, fmt: str) -> dict:
+    """A downloaded record, read back by the format's own parser: key, title, authors, address, note."""
+    if fmt == "bibtex":
+        from bibtexparser import middlewares
+        [entry] = bibtexparser.parse_string(text, append_middleware=[middlewares.LatexDecodingMiddleware()]).entries
+        fields = {name: entry.fields_dict[name].value for name in ("title", "author", "url", "note")}
+        return {"key": entry.key, **fields}
+    if fmt == "ris":
+        [entry] = rispy.loads(text)
+        return {"key": entry["id"], "title": entry["title"], "author": entry["authors"], "url": entry["urls"][0],
+                "note": entry["notes"][0]}
+    [item] = json.loads(text)
+    return {"key": item["id"], "title": item["title"], "author": item["author"], "url": item["URL"], "note": item["note"]}
+
+
+@pytest.mark.parametrize("scheme", ["http", "file"])
+@pytest.mark.parametrize("fmt", ["bibtex", "ris", "csl-json"])
+def test_each_download_of_a_passage_is_its_own_record_and_parses(new_context, http_url, site, fmt, scheme):
+    """The dialog's downloads are the passage's record: the text's record (its file on the site) with
+    the passage's id as its key, its address and its locator."""
+    extension = {"bibtex": "bib", "ris": "ris", "csl-json": "json"}[fmt]
+    text = _parsed((site / f"cite/texts/meyer-lozan.{extension}").read_text(encoding="utf-8"), fmt)
+    context = new_context(accept_downloads=True)
+    page = _open(context, f"{http_url if scheme == 'http' else site.as_uri() + '/'}{TEXT}")
+    page.locator("button.cite-button[data-cite='meyer-lozan-p19']").click()
+    page.locator("#cite-dialog .cite-passage").select_option(label="¶19 s. 5")
+    for passage, label in (("meyer-lozan-p19-s5", "¶19 s. 5"), ("meyer-lozan-n33", "n. 33")):
+        if passage.endswith("n33"):
+            page.locator("#cite-dialog .cite-close").click()
+            page.locator(f"button.cite-button[data-cite='{passage}']").click()
+        with page.expect_download() as info:
+            page.locator(f"#cite-dialog a.cite-passage-download[data-format='{fmt}']").click()
+        downloaded = Path(info.value.path()).read_text(encoding="utf-8")
+        record = _parsed(downloaded, fmt)
+        # byte for byte what the format's writer makes of the text's record at the passage
+        [item] = json.loads((site / "cite/texts/meyer-lozan.json").read_text(encoding="utf-8"))
+        assert downloaded == FORMATS[fmt]({**item, "id": passage, "URL": f"{item['URL']}#{passage}",
+                                           "note": f"Passage {label}. {item['note']}"})
+        assert info.value.suggested_filename == f"{passage}.{extension}"
+        assert record == {**text, "key": passage, "url": f"{text['url']}#{passage}", "note": f"Passage {label}. {text['note']}"}
+    assert text["note"].startswith("Text version ") and text["url"].endswith(TEXT)
+    assert page.errors == []
 
 
 def test_without_javascript_the_text_citation_and_downloads_are_there(new_context, http_url):
