@@ -279,7 +279,7 @@ def test_each_text_page_carries_highwire_metadata_and_json_ld(built_site, cited)
     assert meyer["author"][0]["familyName"] == "Meyer"
 
 
-def test_every_row_and_footnote_has_a_cite_control_and_sentences_to_choose(built_site):
+def test_every_row_and_note_has_a_cite_control_and_sentences_to_choose(built_site):
     page = html.parse(str(built_site / text_path("meyer-lozan"))).getroot()
     rows = page.xpath("//section[contains(@class, 'row')]")
     buttons = page.xpath("//section[contains(@class, 'row')]/button[@class='cite-button']")
@@ -289,6 +289,12 @@ def test_every_row_and_footnote_has_a_cite_control_and_sentences_to_choose(built
     assert sentences[0] == ["meyer-lozan-p19-s1", "¶19 s. 1"] and len(sentences) >= 5
     notes = page.xpath("//div[contains(@class, 'note-row')]//button[@class='cite-button']/@data-label")
     assert "n. 33" in notes and len(notes) == len(page.xpath("//div[contains(@class, 'note-row')]"))
+    # the translators' and editors' notes, each cited by the mark it shows
+    edition_notes = page.xpath("//div[contains(@class, 'edition-notes')]//div[@class='tei-note']")
+    marks = [(note.get("id"), note.xpath("string(a[@class='note-back'])")) for note in edition_notes]
+    cited = [(b.get("data-cite"), b.get("data-label"))
+             for b in page.xpath("//div[contains(@class, 'edition-notes')]//button[@class='cite-button']")]
+    assert cited == marks and ("meyer-lozan-e1", "e1") in cited and any(m.startswith("t") for _, m in marks)
 
 
 def test_with_a_base_url_citations_and_metadata_carry_the_absolute_address(scratch):

@@ -1,4 +1,4 @@
-""""Cite this" in a real browser: a paragraph's, a sentence's and a footnote's citation from the
+""""Cite this" in a real browser: a paragraph's, a sentence's, a footnote's and an editors' note's citation from the
 dialog (over http and from disk), copying a reference, each download parsed back, the keyboard."""
 from __future__ import annotations
 
@@ -73,6 +73,19 @@ def test_a_footnote_is_cited_by_its_number(context, http_url):
     assert shown["label"] == "n. 33" and shown["options"] == ["n. 33"]
     assert shown["forms"][STYLES[0]]["inText"] == "(Meyer 2026, n. 33)"
     assert shown["forms"][STYLES[0]]["reference"].endswith("#meyer-lozan-n33.")
+
+
+@pytest.mark.parametrize("note, label", [("meyer-lozan-e1", "e1"), ("meyer-lozan-tn1", "t1")])
+def test_an_editors_or_translators_note_is_cited_by_its_mark(context, http_url, note, label):
+    page = _open(context, f"{http_url}{TEXT}")
+    button = page.locator(f".edition-note button.cite-button[data-cite='{note}']")
+    assert button.is_visible()
+    button.click()
+    shown = _dialog(page)
+    assert shown["label"] == label and shown["options"] == [label]
+    assert shown["forms"][STYLES[0]]["inText"] == f"(Meyer 2026, {label})"
+    assert shown["forms"][STYLES[0]]["reference"].endswith(f"#{note}.")
+    assert page.errors == []
 
 
 def test_the_dialog_works_from_the_keyboard_and_gives_focus_back(context, http_url):
