@@ -178,7 +178,7 @@ def measure_build(project_dir: Path) -> dict:
     _timed(pipeline, "build_index", stages, "index")
     _timed(Renderer, "page", stages, "render")
     _timed(importlib.import_module("edition.write"), "write_file", stages, "write")  # each file, as it is made
-    _timed(importlib.import_module("edition.outputs.search"), "_run", stages, "search")  # Pagefind's index
+    _timed(importlib.import_module("edition.outputs.search"), "_made", stages, "search")  # waiting for Pagefind's indexes
     started = time.perf_counter()
     pipeline.build(project, out)
     stages["total"] = time.perf_counter() - started

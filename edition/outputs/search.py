@@ -6,9 +6,9 @@ for the results; Pagefind gives its files back in memory, and they go out with t
 site (nothing is written by Pagefind).
 
 Whole texts go into one index up to `model.SEARCH_RECORDS_PER_INDEX` records, the next into
-another (`parts`: pagefind/, pagefind-2/…), each made by a Pagefind process of its own, one after
-the other, so that Pagefind's memory is that of one index at any size of the edition; the search
-page merges them (Pagefind's mergeIndex).
+another (`parts`: pagefind/, pagefind-2/…), each made by a Pagefind process of its own, two at a
+time, so that Pagefind's memory is at most that of two indexes at any size of the edition; the
+search page merges them (Pagefind's mergeIndex).
 
 Pagefind orders the values inside a filter file as a hash map happens to, so that two builds would
 differ; `_canonical` sorts them and names the files after their content again, which makes the
@@ -17,12 +17,13 @@ index byte-identical from one build to the next.
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import ThreadPoolExecutor
 import base64
 import gzip
 import hashlib
 import itertools
 import json
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Iterator
 
 import cbor2
@@ -37,6 +38,10 @@ from .site import Site
 # Pagefind's own interfaces are not used: search.html has its own (templates/static/search.js)
 _UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight.")
 NOTE_TYPES = (SOURCE_NOTE, "translation", "editorial")
+_BATCH = 1000  # records sent before their answers are awaited
+# Indexes made at once, each by a Pagefind process of its own: both cores of the machine the edition
+# is measured on, and Pagefind's memory at most twice that of one index at any size of the edition
+_AT_ONCE = 2
 
 
 class _Service(PagefindService):
@@ -46,7 +51,7 @@ class _Service(PagefindService):
 
     async def _wait_for_responses(self) -> None:
         assert self._backend.stdout is not None
-        buffer = bytearray()
+        pieces: list[bytes] = []  # of an answer not yet whole (the index comes in some 300 reads)
         while True:
             chunk = await self._backend.stdout.read(1 << 16)
             if not chunk:  # the service ended: nothing more will be answered
@@ -54,9 +59,13 @@ class _Service(PagefindService):
                     if not future.done():
                         future.set_exception(RuntimeError("the Pagefind service stopped"))
                 return
-            buffer += chunk
-            *answers, rest = bytes(buffer).split(b",")
-            buffer = bytearray(rest)
+            *ends, rest = chunk.split(b",")  # only the new chunk is searched for the end of an answer
+            answers = []
+            for end in ends:
+                answers.append(b"".join([*pieces, end]))
+                pieces = []
+            if rest:
+                pieces.append(rest)
             for answer in answers:
                 response = json.loads(base64.b64decode(answer))
                 future = self._responses.get(response.get("message_id"))
@@ -82,12 +91,16 @@ async def _index(found: list[Record], language: str, titles: dict[str, str]) -> 
     service = await _Service().launch()
     try:
         index = await service.create_index({})
-        for record in found:  # one at a time, in order: the index numbers its pages as they come
-            await index.add_custom_record(
+        # The records go in order, since the index numbers its pages as they come, but without waiting
+        # for each answer: the service reads its messages one after another in the order they are
+        # written, and gather() starts (and so writes) them in order; by batches, so that what waits
+        # in the pipe stays small.
+        for start in range(0, len(found), _BATCH):
+            await asyncio.gather(*(index.add_custom_record(
                 url=record.url, content=record.content, language=language, filters=_filters(record),
                 meta={"title": f"{titles[record.siglum]} {record.label}", "work": titles[record.siglum],
                       "siglum": record.siglum, "label": record.label, "part": record.part, "lang": record.lang,
-                      "text": record.text})
+                      "text": record.text}) for record in found[start:start + _BATCH]))
         files = {file["path"]: file["content"] for file in await index.get_files()}
         await index.delete_index()
     finally:
@@ -139,14 +152,6 @@ def _canonical(files: dict[str, bytes]) -> dict[str, bytes]:
     return {path: data for path, data in out.items() if not path.startswith("wasm.") or path in wanted}
 
 
-def _run(coroutine):
-    """Run Pagefind's service on an event loop of its own, in a thread of its own: the build may be
-    called where a loop is already running (Playwright's synchronous API in the browser tests, an
-    application's own loop), and asyncio.run() refuses to run inside one."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
-
-
 def parts(found: list[Record]) -> list[list[Record]]:
     """The records of each index, in order: whole texts, in the edition's order, up to
     model.SEARCH_RECORDS_PER_INDEX records an index (a text with more is alone in one); one
@@ -162,22 +167,40 @@ def parts(found: list[Record]) -> list[list[Record]]:
     return out or [[]]
 
 
+def _make(part: list[Record], language: str, titles: dict[str, str]) -> dict[str, bytes]:
+    """The files of one index, made by a Pagefind process on an event loop of its own. Run it in a
+    thread of its own: the build may be called where a loop is already running (Playwright's
+    synchronous API in the browser tests, an application's own loop), and asyncio.run() refuses
+    to run inside one."""
+    return asyncio.run(_index(part, language, titles))
+
+
+def _made(bundle: str, making: Future) -> dict[str, bytes]:
+    """An index once Pagefind has made it, canonical, each file at its address in the site."""
+    try:
+        index = _canonical(making.result())
+    except (OSError, RuntimeError) as err:
+        raise EditionError([Problem(bundle, 0, 0, ERROR, "search-index", f"cannot make the search index: {err}",
+                                    "Pagefind's binary comes with the toolkit's dependencies: .venv/bin/pip install "
+                                    "-e . (pagefind[extended]); PAGEFIND_BINARY_PATH, if set, must name it")]) from err
+    return {f"{bundle}{path}": index[path] for path in sorted(index)}
+
+
 def files(site: Site) -> Iterator[tuple[str, bytes]]:
     """pagefind/ (and pagefind-2/…): the index of every record, and Pagefind's script, once for every
     interface language (a record's address is relative, so a result opens in the language of the
-    search page)."""
+    search page). _AT_ONCE indexes are made at a time; each goes out, in order, as soon as it and
+    those before it are made."""
     edition = site.edition
     titles = {text.siglum: text.meta.title_english or text.meta.title_original for text in edition.texts}
-    for number, part in enumerate(parts(records(edition)), start=1):
-        bundle = search_bundle(number)
-        try:
-            made = _canonical(_run(_index(part, edition.config.language, titles)))
-        except (OSError, RuntimeError) as err:
-            raise EditionError([Problem(bundle, 0, 0, ERROR, "search-index", f"cannot make the search index: {err}",
-                                        "Pagefind's binary comes with the toolkit's dependencies: .venv/bin/pip install "
-                                        "-e . (pagefind[extended]); PAGEFIND_BINARY_PATH, if set, must name it")]) from err
-        for path in sorted(made):
-            yield f"{bundle}{path}", made[path]
+    with ThreadPoolExecutor(max_workers=_AT_ONCE) as pool:
+        waiting: deque[tuple[str, Future]] = deque()
+        for number, part in enumerate(parts(records(edition)), start=1):
+            waiting.append((search_bundle(number), pool.submit(_make, part, edition.config.language, titles)))
+            if len(waiting) == _AT_ONCE:
+                yield from _made(*waiting.popleft()).items()
+        while waiting:
+            yield from _made(*waiting.popleft()).items()
 
 
 def pages(site: Site) -> Iterator[tuple[str, bytes]]:
