@@ -22,6 +22,7 @@ from .labels import load_labels
 from .metadata import text_meta
 from .model import Edition, Text, is_page, release_path
 from .outputs import FILES, PAGES, Site
+from .outputs.site import Derived
 from .problems import EditionError, Problem, has_errors
 from .qa import TextFigures, figures, strict_problems
 from .redirects import REDIRECT_RULES, load_redirects
@@ -132,6 +133,7 @@ def make_site(project: Project, edition: Edition, warnings: list[Problem]) -> It
     # index and claims (transform and render run per text inside the outputs, one text's tree at a time)
     index = build_index(edition.corpus, edition.registry)
     claims = collect_claims(edition.corpus, edition.registry)
+    derived = Derived(edition)  # what the outputs derive whatever the language, made once
     made: set[str] = set()
     # the pages once in each interface language, every other file once
     runs = [(language, PAGES) for language in config.languages] + [(config.language, FILES)]
@@ -139,7 +141,8 @@ def make_site(project: Project, edition: Edition, warnings: list[Problem]) -> It
     for language, outputs in runs:
         renderer = Renderer(project, config, labels, language, rendered)
         site = Site(edition, index, renderer,
-                    Transformer(project, edition.registry, labels[language], index.events_with_passages()), claims)
+                    Transformer(project, edition.registry, labels[language], index.events_with_passages()), claims,
+                    derived=derived)
         for output in outputs:
             for path, data in output(site):
                 if is_page(path) != (outputs is PAGES):

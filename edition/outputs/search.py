@@ -25,12 +25,13 @@ import json
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import cbor2
 from pagefind.service import PagefindService
 
 from .. import model
-from ..model import REGISTER_KINDS, SEARCH_PAGE, direction, search_bundle
+from ..model import REGISTER_KINDS, SEARCH_PAGE, Edition, direction, search_bundle
 from ..problems import ERROR, EditionError, Problem
 from ..search import SOURCE_NOTE, Record, records
 from .site import Site
@@ -203,12 +204,26 @@ def files(site: Site) -> Iterator[tuple[str, bytes]]:
             yield from _made(*waiting.popleft()).items()
 
 
+@dataclass(frozen=True)
+class _Summary:
+    """What the search page says of the records: their languages, how many, how many indexes."""
+
+    languages: list[str]
+    records: int
+    indexes: int
+
+
+def _summary(edition: Edition) -> _Summary:
+    found = records(edition)
+    return _Summary(sorted({record.lang for record in found}), len(found), len(parts(found)))
+
+
 def pages(site: Site) -> Iterator[tuple[str, bytes]]:
     edition = site.edition
-    found = records(edition)
-    languages = sorted({record.lang for record in found})
-    bundles = [search_bundle(number) for number in range(1, len(parts(found)) + 1)]
+    summary = site.derived.of(_summary)
+    languages = summary.languages
+    bundles = [search_bundle(number) for number in range(1, summary.indexes + 1)]
     yield SEARCH_PAGE, site.renderer.page(
         "search.html", SEARCH_PAGE, texts=[text.meta for text in edition.texts], languages=languages,
         directions={lang: direction(lang) for lang in languages}, note_types=NOTE_TYPES,
-        entity_kinds=REGISTER_KINDS, bundles=bundles, records=len(found))
+        entity_kinds=REGISTER_KINDS, bundles=bundles, records=summary.records)

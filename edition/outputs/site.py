@@ -1,8 +1,9 @@
 """What every output is given: the edition read and checked, its index, the page renderer."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from typing import Any, TypeVar
 
 from ..citation import Cited, cite_all
 from ..claims import Claims
@@ -11,6 +12,23 @@ from ..model import Edition
 from ..problems import Problem
 from ..render import Renderer
 from ..transform import Transformer
+
+T = TypeVar("T")
+
+
+class Derived:
+    """What outputs derive from the edition whatever the interface language: each made once a build,
+    when an output first asks for it, and shared by every language's Site."""
+
+    def __init__(self, edition: Edition):
+        self.edition = edition
+        self._made: dict[Callable, Any] = {}
+
+    def of(self, make: Callable[[Edition], T]) -> T:
+        """make(edition), made the first time it is asked for in this build."""
+        if make not in self._made:
+            self._made[make] = make(self.edition)
+        return self._made[make]
 
 
 @dataclass
@@ -21,11 +39,16 @@ class Site:
     transformer: Transformer
     claims: Claims  # what the texts claim, figures and dates, side by side
     warnings: list[Problem] = field(default_factory=list)  # what the outputs found and did not stop on
+    derived: Derived | None = None  # shared by the languages' Sites of one build (one of its own if not given)
 
-    @cached_property
+    def __post_init__(self):
+        if self.derived is None:
+            self.derived = Derived(self.edition)
+
+    @property
     def citations(self) -> dict[str, Cited]:
         """The citation record of the edition and of each text, formatted (edition/citation.py)."""
-        return cite_all(self.edition)
+        return self.derived.of(cite_all)
 
     @property
     def titles(self):
