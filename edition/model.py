@@ -262,8 +262,20 @@ DTS_DOCUMENT = "dts/document/{resource}{/ref}.xml"
 
 
 def relative(target: str, page: str) -> str:
-    """A site path (texts/x.html#p3) as a link from the page at site path `page`."""
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+    """A site path (texts/x.html#p3) as a link from the page at site path `page`: what
+    posixpath.relpath gives, computed from the paths' segments alone where both are plain (no
+    leading or trailing '/', no empty, '.' or '..' segment), since relpath asks the working
+    folder for each of the 140,000 links of a 20-text edition."""
+    start = posixpath.dirname(page)
+    into, parts = (start.split("/") if start else []), target.split("/")
+    if any(part in ("", ".", "..") for part in (*into, *parts)):
+        return posixpath.relpath(target, start or ".")
+    common = 0
+    for here, there in zip(into, parts):
+        if here != there:
+            break
+        common += 1
+    return "/".join([".."] * (len(into) - common) + parts[common:]) or "."
 
 
 def published_address(config: Config, target: str, here: str) -> str:

@@ -1,5 +1,6 @@
 """Property-based tests: random text full of markup-significant characters goes through the
-transformer and comes out escaped (no element or attribute it did not ask for) and complete."""
+transformer and comes out escaped (no element or attribute it did not ask for) and complete; a link
+between two pages is what posixpath.relpath makes of their paths."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -81,3 +82,24 @@ def test_random_text_comes_out_escaped_and_complete(transformer, original, trans
     assert [_squeeze(b.text_content()) for b in page.find_class("note-body")] == [_squeeze(note)]
     assert [a.text_content() for a in page.find_class("entity")] == [name, name]
     assert page.xpath("//*[@data-quantity]/@data-quantity") == [figure, figure]
+
+
+# ---- links between the site's pages ---------------------------------------------------------------
+# segments from a small set, so that two paths often share a beginning; '', '.' and '..' to take the
+# slow road; '#' and '%' as addresses have them
+_SEGMENT = st.sampled_from(["texts", "tr", "index", "a.html", "x.html#p3", "", ".", "..", "%C3%A7", "b"])
+_PATH = st.lists(_SEGMENT, min_size=1, max_size=5).map("/".join).filter(lambda p: p not in ("", "/"))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(target=_PATH, page=_PATH)
+def test_a_link_between_pages_is_what_relpath_gives(target, page):
+    import posixpath
+
+    from edition.model import relative
+
+    try:
+        expected = posixpath.relpath(target, posixpath.dirname(page) or ".")
+    except ValueError:
+        return
+    assert relative(target, page) == expected
