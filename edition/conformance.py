@@ -266,12 +266,13 @@ def cache_folder(project: Project) -> Path | None:
 
 
 class ResultCache:
-    """tei_all's verdicts by (grammar, file content). A damaged or unwritable cache costs time,
-    never correctness: it is then ignored. It keeps only the verdicts of the files last checked."""
+    """Verdicts on files by (what checked them, file content): tei_all's (tei-all.json), the
+    project's Schematron's (rules.json). A damaged or unwritable cache costs time, never
+    correctness: it is then ignored. It keeps only the verdicts of the files last checked."""
 
-    def __init__(self, project: Project):
+    def __init__(self, project: Project, name: str = "tei-all.json"):
         folder = cache_folder(project)
-        self.path = folder / "tei-all.json" if folder else None
+        self.path = folder / name if folder else None
         self.entries: dict[str, list] = {}
         self.kept: dict[str, list] = {}
         if self.path is not None and self.path.is_file():

@@ -11,6 +11,7 @@ Schemas are compiled once per `Validator`.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 import re
 from collections import defaultdict
@@ -51,6 +52,7 @@ class Validator:
         self.unavailable: list[Problem] = []  # why tei_all could not be had, if it could not
         self.tei_all_label = ""  # "TEI P5 4.3.0 tei_all" once the documents were checked against it
         self.cached_files = 0  # how many verdicts came from the cache
+        self.cached_rules = 0  # how many texts' Schematron problems came from the cache
 
     def _compiled_tei_all(self) -> TeiAll | None:
         """The grammar, compiled now if it was given as a function; None (and the reason in
@@ -140,6 +142,30 @@ class Validator:
             problems.append(Problem(shown, entry.line, max(entry.column, 1), ERROR, "schema", entry.message, hint))
         return problems
 
+    @cached_property
+    def rules_identity(self) -> str:
+        """What a text's Schematron problems depend on besides the text (the rules read no other
+        file): the rules, the code that reads their report (this module), lxml and libxslt."""
+        digest = hashlib.sha256(
+            (self.project.schema_dir / "edition.sch").read_bytes() + Path(__file__).read_bytes()).hexdigest()[:16]
+        return (f"rules:{digest}:lxml-{etree.__version__}:libxslt-{'.'.join(map(str, etree.LIBXSLT_VERSION))}")
+
+    def texts_rule_problems(self, docs: list[Document]) -> list[list[Problem]]:
+        """The Schematron's problems of each text, in order: from the cache (rules.json, beside
+        tei_all's verdicts) for a text unchanged since the same rules last checked it, the others
+        checked now, in threads."""
+        self.rules  # compiled once, here, before the threads share it (a broken schema is raised)
+        cache = conformance.ResultCache(self.project, "rules.json")
+        keys = [cache.key(self.rules_identity, doc) for doc in docs]
+        found = [cache.get(key, self.project.show(doc.path)) for key, doc in zip(keys, docs)]
+        unchecked = [n for n, problems in enumerate(found) if problems is None]
+        self.cached_rules = len(docs) - len(unchecked)
+        for n, problems in zip(unchecked, _each_text(self.rule_problems, [docs[n] for n in unchecked])):
+            cache.put(keys[n], problems)
+            found[n] = problems
+        cache.save()
+        return found
+
     def rule_problems(self, doc: Document) -> list[Problem]:
         report = self.rules(doc.tree)
         shown = self.project.show(doc.path)
@@ -196,8 +222,7 @@ def validate_corpus(corpus: Corpus, registry: dict[str, Entry], validator: Valid
     if len(corpus.registers) == len(corpus.project.register_files()):
         register_ids = {register.path.resolve(): {e.get(_XML_ID) for e in register.root.iter() if e.get(_XML_ID)}
                         for register in corpus.registers.values()}
-        validator.rules  # compiled once, here, before the threads share it
-        for doc, ruled in zip(corpus.texts, _each_text(validator.rule_problems, corpus.texts)):
+        for doc, ruled in zip(corpus.texts, validator.texts_rule_problems(corpus.texts)):
             untranslated = _translation_missing(corpus, doc)
             found = _with_hints(ruled + _reference_problems(corpus, doc, register_ids), registry)
             # without any translation, "no counterpart" for every block says nothing more

@@ -115,3 +115,37 @@ def test_register_grammar_catches_an_entry_without_name_language(scratch, regist
     path.write_text(text.replace(f'<{tag} xml:lang="en"', f"<{tag}", 1), encoding="utf-8")
     problems = [p for p in check(scratch) if p.path.endswith(f"{register}.xml")]
     assert problems and all(p.rule == "schema" for p in problems)
+
+
+# ---- each text's Schematron problems, kept for the next run ---------------------------------------
+
+def _shown(problems) -> list[tuple[str, str]]:
+    return [(problem.format(), problem.hint) for problem in problems]
+
+
+def test_a_texts_rule_problems_are_kept_and_found_again_only_when_it_changes(scratch, monkeypatch, tmp_path):
+    """The Schematron's problems of a text unchanged since the same rules last checked it come from
+    the cache (.cache/edition/rules.json), the same as a check without it; a changed text is checked again."""
+    from conftest import replace_in
+    from edition.validate import Validator
+
+    monkeypatch.setenv("EDITION_CACHE", str(tmp_path / "cache"))
+    mutation = MUTATIONS["measure-quantity"]
+    replace_in(scratch.root / TEXT, *mutation[:2])
+    cold = Validator(scratch)
+    first = check(scratch, cold)
+    assert cold.cached_rules == 0 and (tmp_path / "cache" / "rules.json").is_file()
+    assert "measure-quantity" in {p.rule for p in first} and "text-lang" not in {p.rule for p in first}
+
+    warm = Validator(scratch)
+    assert _shown(check(scratch, warm)) == _shown(first) and warm.cached_rules == len(scratch.text_files())
+
+    replace_in(scratch.root / ARTICLE, *MUTATIONS["text-lang"][:2])  # a translation not in English
+    changed = Validator(scratch)
+    found = check(scratch, changed)
+    assert changed.cached_rules == len(scratch.text_files()) - 1
+    assert {"measure-quantity", "text-lang"} <= {p.rule for p in found}
+
+    monkeypatch.setenv("EDITION_CACHE", "off")
+    uncached = Validator(scratch)
+    assert _shown(check(scratch, uncached)) == _shown(found) and uncached.cached_rules == 0
