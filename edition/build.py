@@ -13,15 +13,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .claims import Claims
 from .claims import collect as collect_claims
 from .config import load_config
 from .deliberate import DELIBERATE_FILE, Kept, keep, load_deliberate
-from .index import build_index
+from .index import Index, build_index
 from .identity import statement_problems
 from .labels import load_labels
 from .metadata import text_meta
 from .model import Edition, Text, is_page, release_path
-from .outputs import FILES, PAGES, Site
+from .outputs import FILES, PAGES, STARTED_EARLY, Site
 from .outputs.site import Derived
 from .problems import EditionError, Problem, has_errors
 from .qa import TextFigures, figures, strict_problems
@@ -128,12 +129,22 @@ def prepare(project: Project, release: str = "") -> Edition:
 def make_site(project: Project, edition: Edition, warnings: list[Problem]) -> Iterator[tuple[str, bytes]]:
     """Transform, index, render: every file of the site as (path, bytes), one at a time, as each output
     makes it (nothing holds the whole site). The warnings of the encoding are added to `warnings`."""
-    config = edition.config
-    labels = {language: load_labels(project, language) for language in config.languages}
-    # index and claims (transform and render run per text inside the outputs, one text's tree at a time)
-    index = build_index(edition.corpus, edition.registry)
-    claims = collect_claims(edition.corpus, edition.registry)
     derived = Derived(edition)  # what the outputs derive whatever the language, made once
+    try:
+        for early in STARTED_EARLY:  # the search's first indexes, made by Pagefind beside what follows
+            derived.of(early)
+        labels = {language: load_labels(project, language) for language in edition.config.languages}
+        # index and claims (transform and render run per text inside the outputs, one text's tree at a time)
+        index = build_index(edition.corpus, edition.registry)
+        claims = collect_claims(edition.corpus, edition.registry)
+        yield from _outputs(project, edition, index, claims, labels, derived, warnings)
+    finally:
+        derived.close()
+
+
+def _outputs(project: Project, edition: Edition, index: Index, claims: Claims, labels: dict, derived: Derived,
+             warnings: list[Problem]) -> Iterator[tuple[str, bytes]]:
+    config = edition.config
     made: set[str] = set()
     # the pages once in each interface language, every other file once
     runs = [(language, PAGES) for language in config.languages] + [(config.language, FILES)]

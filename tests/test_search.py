@@ -188,3 +188,33 @@ def test_without_pagefind_the_build_says_so_and_writes_nothing(tmp_path):
     assert "error [search-index] cannot make the search index" in result.stderr, result.stderr
     assert "hint: Pagefind's binary comes with the toolkit's dependencies" in result.stderr
     assert not out.exists()
+
+
+def test_the_first_indexes_are_made_beside_the_pages_and_the_rest_after(monkeypatch):
+    """Pagefind makes the first two indexes while Python renders the pages (outputs.STARTED_EARLY); the
+    others are begun only when the search's files are asked for, one as each index is taken."""
+    import time
+
+    from edition.build import render_site
+    from edition.render import Renderer
+    from edition.sources import Project
+
+    begun: list[float] = []
+    pages: list[float] = []
+    make, page = output._make, Renderer.page
+
+    def making(*args):
+        begun.append(time.perf_counter())
+        return make(*args)
+
+    def rendering(self, *args, **kwargs):
+        pages.append(time.perf_counter())
+        return page(self, *args, **kwargs)
+
+    monkeypatch.setattr(output, "_make", making)
+    monkeypatch.setattr(Renderer, "page", rendering)
+    monkeypatch.setattr(model, "SEARCH_RECORDS_PER_INDEX", SMALL_SEARCH_INDEX)
+    files = render_site(Project(ROOT)).files
+    assert len(begun) == 4 and all(f"{search_bundle(n)}pagefind-entry.json" in files for n in range(1, 5))
+    assert begun[0] < pages[0] and begun[1] < pages[-1]  # beside the pages
+    assert min(begun[2:]) > pages[-1]  # after them: two at a time

@@ -37,4 +37,8 @@ FILES: tuple[Output, ...] = (
     sitemap.files,  # sitemap.xml, robots.txt (with a base URL): every page made, in every language
 )
 
-__all__ = ["FILES", "PAGES", "Output", "Site"]
+# What outputs derive (Site.derived) that has work to do outside Python: begun before the pages
+# are made, so that it runs beside them, on the other core.
+STARTED_EARLY = (search.Indexing,)  # the search's first indexes, each made by a Pagefind process
+
+__all__ = ["FILES", "PAGES", "STARTED_EARLY", "Output", "Site"]

@@ -8,7 +8,8 @@ site (nothing is written by Pagefind).
 Whole texts go into one index up to `model.SEARCH_RECORDS_PER_INDEX` records, the next into
 another (`parts`: pagefind/, pagefind-2/…), each made by a Pagefind process of its own, two at a
 time, so that Pagefind's memory is at most that of two indexes at any size of the edition; the
-search page merges them (Pagefind's mergeIndex).
+search page merges them (Pagefind's mergeIndex). The first two are begun before the pages are
+made (`Indexing`), so that Pagefind's work overlaps Python's.
 
 Pagefind orders the values inside a filter file as a hash map happens to, so that two builds would
 differ; `_canonical` sorts them and names the files after their content again, which makes the
@@ -187,21 +188,43 @@ def _made(bundle: str, making: Future) -> dict[str, bytes]:
     return {f"{bundle}{path}": index[path] for path in sorted(index)}
 
 
+class Indexing:
+    """The search's indexes as they are made: whole texts a part (`parts`), _AT_ONCE parts at a
+    time, each by its own Pagefind process in a thread of its own. The build starts it before it
+    makes the pages (outputs.STARTED_EARLY), so that Pagefind works on the other core while Python
+    renders; `files` then gives each index, in order, as soon as it and those before it are made,
+    and starts the next. Only _AT_ONCE indexes are held at a time, whatever the size of the edition."""
+
+    def __init__(self, edition: Edition):
+        self.language = edition.config.language
+        self.titles = {text.siglum: text.meta.title_english or text.meta.title_original for text in edition.texts}
+        self.parts = deque(enumerate(parts(records(edition)), start=1))
+        self.pool = ThreadPoolExecutor(max_workers=_AT_ONCE)
+        self.waiting: deque[tuple[str, Future]] = deque()
+        self._start()
+
+    def _start(self) -> None:
+        while self.parts and len(self.waiting) < _AT_ONCE:
+            number, part = self.parts.popleft()
+            self.waiting.append((search_bundle(number), self.pool.submit(_make, part, self.language, self.titles)))
+
+    def files(self) -> Iterator[tuple[str, bytes]]:
+        while self.waiting:
+            index = _made(*self.waiting.popleft())
+            self._start()
+            yield from index.items()
+        self.pool.shutdown()
+
+    def close(self) -> None:
+        """A build that stops before the search's files: the indexes not begun are not begun."""
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
 def files(site: Site) -> Iterator[tuple[str, bytes]]:
     """pagefind/ (and pagefind-2/…): the index of every record, and Pagefind's script, once for every
     interface language (a record's address is relative, so a result opens in the language of the
-    search page). _AT_ONCE indexes are made at a time; each goes out, in order, as soon as it and
-    those before it are made."""
-    edition = site.edition
-    titles = {text.siglum: text.meta.title_english or text.meta.title_original for text in edition.texts}
-    with ThreadPoolExecutor(max_workers=_AT_ONCE) as pool:
-        waiting: deque[tuple[str, Future]] = deque()
-        for number, part in enumerate(parts(records(edition)), start=1):
-            waiting.append((search_bundle(number), pool.submit(_make, part, edition.config.language, titles)))
-            if len(waiting) == _AT_ONCE:
-                yield from _made(*waiting.popleft()).items()
-        while waiting:
-            yield from _made(*waiting.popleft()).items()
+    search page)."""
+    yield from site.derived.of(Indexing).files()
 
 
 @dataclass(frozen=True)

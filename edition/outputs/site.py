@@ -30,6 +30,13 @@ class Derived:
             self._made[make] = make(self.edition)
         return self._made[make]
 
+    def close(self) -> None:
+        """The build is over, or has stopped: what has work of its own under way (the search's
+        indexes) stops it."""
+        for made in self._made.values():
+            if hasattr(made, "close"):
+                made.close()
+
 
 @dataclass
 class Site:
