@@ -297,7 +297,7 @@ def cite_all(edition: Edition) -> dict[str, Cited]:
             project = edition.corpus.project
             line = next((element.sourceline for element in text.doc.root.iter()
                          if PASSAGE in (element.text or "") or LOCATOR in (element.text or "")), 0)
-            raise EditionError([Problem(project.show(text.doc.path), line, 0, ERROR, "citation-stand-in", str(err),
+            raise EditionError([Problem(project.show(text.doc.path), line, 1, ERROR, "citation-stand-in", str(err),
                                         f"the page fills in a passage's citation by replacing {PASSAGE} and "
                                         f"{LOCATOR}: reword the title so that it holds neither")]) from None
         cited[text.siglum] = Cited(text.siglum, record, [], {}, highwire(config, record), json_ld(config, text, record),
