@@ -143,8 +143,9 @@ def measure_build(project_dir: Path) -> dict:
     project = Project(project_dir)
     out = project_dir / "build"
     pagefind_peaks = _watch_pagefind()
-    # what a build keeps for the next (each text's Schematron problems) goes to a folder of the bench's
-    # own, emptied before each cold build; the rebuild finds there what the cold build before it kept
+    # what a build keeps for the next (each text's Schematron problems, each search index) goes to a
+    # folder of the bench's own, emptied before each cold build; the rebuild finds there what the cold
+    # build before it kept
     cache = project_dir / ".bench-cache"
     os.environ[conformance.CACHE_ENVIRONMENT] = str(cache)
 
@@ -171,7 +172,8 @@ def measure_build(project_dir: Path) -> dict:
     # peak as its own, so that figure is never below the build's own peak at the time.
     figures["children_rss_mb"] = max(pagefind_peaks, default=0) / 1024
     # the rebuild after one text changed (a comment added to it): every page is made again, but
-    # the other texts' Schematron problems come from the cache the cold build left
+    # the other texts' Schematron problems and the search indexes without that text come from the
+    # cache the cold build left
     changed = sorted(project.text_files())[0]
     original = changed.read_bytes()
     assert b"</body>" in original, f"{changed} has no </body>: the rebuild would change nothing"

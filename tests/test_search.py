@@ -214,7 +214,47 @@ def test_the_first_indexes_are_made_beside_the_pages_and_the_rest_after(monkeypa
     monkeypatch.setattr(output, "_make", making)
     monkeypatch.setattr(Renderer, "page", rendering)
     monkeypatch.setattr(model, "SEARCH_RECORDS_PER_INDEX", SMALL_SEARCH_INDEX)
+    monkeypatch.setenv("EDITION_CACHE", "off")  # every index made by Pagefind, none taken from an earlier build
     files = render_site(Project(ROOT)).files
     assert len(begun) == 4 and all(f"{search_bundle(n)}pagefind-entry.json" in files for n in range(1, 5))
     assert begun[0] < pages[0] and begun[1] < pages[-1]  # beside the pages
     assert min(begun[2:]) > pages[-1]  # after them: two at a time
+
+
+def test_an_index_whose_texts_did_not_change_is_kept_and_byte_identical(scratch, monkeypatch, tmp_path):
+    """Each index is kept under a digest of what Pagefind was given for it (.cache/edition/search/):
+    a build in which a text changed makes again only the index that holds it; every index is the
+    same as one made without the cache, a damaged one is made again; the cache keeps only the last
+    build's indexes."""
+    from edition.build import render_site
+    from conftest import replace_in
+
+    made: list[list[str]] = []
+    make = output._make
+
+    def making(part, *args):
+        made.append(sorted({record.siglum for record in part}))
+        return make(part, *args)
+
+    def search_files(files):
+        return {path: data for path, data in files.items() if path.startswith(SEARCH_BUNDLE.split("/")[0])}
+
+    monkeypatch.setattr(output, "_make", making)
+    monkeypatch.setattr(model, "SEARCH_RECORDS_PER_INDEX", SMALL_SEARCH_INDEX)
+    monkeypatch.setenv("EDITION_CACHE", str(tmp_path / "cache"))
+    first = search_files(render_site(scratch).files)
+    assert len(made) == 4 and len(list((tmp_path / "cache" / "search").glob("*.zip"))) == 4
+    made.clear()
+    assert search_files(render_site(scratch).files) == first and made == []
+    damaged = sorted((tmp_path / "cache" / "search").glob("*.zip"))[0]
+    damaged.write_bytes(damaged.read_bytes()[:1000])  # a damaged index is made again
+    assert search_files(render_site(scratch).files) == first and len(made) == 1
+    made.clear()
+
+    replace_in(scratch.texts_dir / "kafkas-seddi.xml", "was in a very difficult economic situation.",
+               "was in a most difficult economic situation.")  # a sentence of the translation
+    changed = search_files(render_site(scratch).files)
+    assert len(made) == 1 and "kafkas-seddi" in made[0]  # only the index that holds it
+    assert len(list((tmp_path / "cache" / "search").glob("*.zip"))) == 4  # the one it replaces is gone
+    monkeypatch.setenv("EDITION_CACHE", "off")
+    assert search_files(render_site(scratch).files) == changed != first

@@ -9,7 +9,9 @@ Whole texts go into one index up to `model.SEARCH_RECORDS_PER_INDEX` records, th
 another (`parts`: pagefind/, pagefind-2/…), each made by a Pagefind process of its own, two at a
 time, so that Pagefind's memory is at most that of two indexes at any size of the edition; the
 search page merges them (Pagefind's mergeIndex). The first two are begun before the pages are
-made (`Indexing`), so that Pagefind's work overlaps Python's.
+made (`Indexing`), so that Pagefind's work overlaps Python's. Each index is kept for the next build under a
+digest of everything Pagefind is given for it (`_Kept`, .cache/edition/search/): a build in which
+one text changed makes again only the index that holds that text.
 
 Pagefind orders the values inside a filter file as a hash map happens to, so that two builds would
 differ; `_canonical` sorts them and names the files after their content again, which makes the
@@ -23,18 +25,25 @@ import gzip
 import hashlib
 import itertools
 import json
+import os
+import threading
+import zipfile
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
+from importlib import metadata
+from pathlib import Path
 
 import cbor2
 from pagefind.service import PagefindService
 
 from .. import model
+from ..conformance import cache_folder
 from ..model import REGISTER_KINDS, SEARCH_PAGE, Edition, direction, search_bundle
 from ..problems import ERROR, EditionError, Problem
 from ..search import SOURCE_NOTE, Record, records
+from ..sources import Project
 from .site import Site
 
 # Pagefind's own interfaces are not used: search.html has its own (templates/static/search.js)
@@ -178,9 +187,9 @@ def _make(part: list[Record], language: str, titles: dict[str, str]) -> dict[str
 
 
 def _made(bundle: str, making: Future) -> dict[str, bytes]:
-    """An index once Pagefind has made it, canonical, each file at its address in the site."""
+    """An index once it is made, each file at its address in the site."""
     try:
-        index = _canonical(making.result())
+        index = making.result()
     except (OSError, RuntimeError) as err:
         raise EditionError([Problem(bundle, 0, 0, ERROR, "search-index", f"cannot make the search index: {err}",
                                     "Pagefind's binary comes with the toolkit's dependencies: .venv/bin/pip install "
@@ -188,16 +197,83 @@ def _made(bundle: str, making: Future) -> dict[str, bytes]:
     return {f"{bundle}{path}": index[path] for path in sorted(index)}
 
 
+_PAGEFIND = ("pagefind", "pagefind_bin", "pagefind_bin_extended")  # its Python API and its binaries
+
+
+def _version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return ""
+
+
+class _Kept:
+    """The indexes of the last build, each kept under a digest of everything Pagefind was given for it
+    (its records, the titles they name, the language), of the Pagefind release and of this module
+    (which turns the records into Pagefind's input and canonicalises its output), in
+    .cache/edition/search/<digest>.zip: an index whose texts did not change is taken from there,
+    not made again. Pagefind's output, canonical, depends on nothing else, so that a kept index is
+    byte-identical to a new one. A damaged or unwritable cache costs time, never correctness;
+    EDITION_CACHE=off keeps none."""
+
+    def __init__(self, project: Project, language: str, titles: dict[str, str]):
+        folder = cache_folder(project)
+        self.folder = folder / "search" if folder else None
+        self.language, self.titles = language, titles
+        self.used: set[str] = set()
+        self.stamp = json.dumps([*(_version(name) for name in _PAGEFIND), os.environ.get("PAGEFIND_BINARY_PATH", ""),
+                                 hashlib.sha256(Path(__file__).read_bytes()).hexdigest()])
+
+    def key(self, part: list[Record]) -> str:
+        sigla = sorted({record.siglum for record in part})
+        given = json.dumps([self.stamp, self.language, {siglum: self.titles[siglum] for siglum in sigla},
+                            [astuple(record) for record in part]], ensure_ascii=False)
+        return hashlib.sha256(given.encode("utf-8")).hexdigest()
+
+    def index(self, part: list[Record]) -> dict[str, bytes]:
+        """The part's index, canonical: kept, or made now by Pagefind and kept."""
+        key = self.key(part)
+        self.used.add(key)
+        path = self.folder / f"{key}.zip" if self.folder else None
+        if path is not None and path.is_file():
+            try:
+                with zipfile.ZipFile(path) as kept:
+                    return {name: kept.read(name) for name in kept.namelist()}
+            except (OSError, zipfile.BadZipFile, KeyError):
+                pass
+        index = _canonical(_make(part, self.language, self.titles))
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                temporary = path.with_name(f"{key}.{os.getpid()}.{threading.get_ident()}.tmp")
+                with zipfile.ZipFile(temporary, "w", zipfile.ZIP_STORED) as kept:
+                    for name in sorted(index):
+                        kept.writestr(name, index[name])
+                temporary.replace(path)
+            except OSError:
+                pass
+        return index
+
+    def forget_the_rest(self) -> None:
+        """Once every index of the build is had: the others kept go (the cache holds one build's)."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for path in self.folder.glob("*.zip"):
+            if path.stem not in self.used:
+                path.unlink(missing_ok=True)
+
+
 class Indexing:
     """The search's indexes as they are made: whole texts a part (`parts`), _AT_ONCE parts at a
     time, each by its own Pagefind process in a thread of its own. The build starts it before it
     makes the pages (outputs.STARTED_EARLY), so that Pagefind works on the other core while Python
     renders; `files` then gives each index, in order, as soon as it and those before it are made,
-    and starts the next. Only _AT_ONCE indexes are held at a time, whatever the size of the edition."""
+    and starts the next. Only _AT_ONCE indexes are held at a time, whatever the size of the edition.
+    An index whose texts did not change since the last build is taken from what it kept (`_Kept`)."""
 
     def __init__(self, edition: Edition):
-        self.language = edition.config.language
-        self.titles = {text.siglum: text.meta.title_english or text.meta.title_original for text in edition.texts}
+        titles = {text.siglum: text.meta.title_english or text.meta.title_original for text in edition.texts}
+        self.kept = _Kept(edition.corpus.project, edition.config.language, titles)
         self.parts = deque(enumerate(parts(records(edition)), start=1))
         self.pool = ThreadPoolExecutor(max_workers=_AT_ONCE)
         self.waiting: deque[tuple[str, Future]] = deque()
@@ -206,7 +282,7 @@ class Indexing:
     def _start(self) -> None:
         while self.parts and len(self.waiting) < _AT_ONCE:
             number, part = self.parts.popleft()
-            self.waiting.append((search_bundle(number), self.pool.submit(_make, part, self.language, self.titles)))
+            self.waiting.append((search_bundle(number), self.pool.submit(self.kept.index, part)))
 
     def files(self) -> Iterator[tuple[str, bytes]]:
         while self.waiting:
@@ -214,6 +290,7 @@ class Indexing:
             self._start()
             yield from index.items()
         self.pool.shutdown()
+        self.kept.forget_the_rest()
 
     def close(self) -> None:
         """A build that stops before the search's files: the indexes not begun are not begun."""
