@@ -250,8 +250,9 @@ def passage_files(record: dict, labels: set[str]) -> dict[str, PassageFile]:
     """The passage record of a text in each format (`labels`: every locator of the text's passages)."""
     files = {}
     for fmt, write in FORMATS.items():
+        own = write(record)
         for stand_in in (PASSAGE, LOCATOR):
-            if stand_in in write(record):  # the page would replace it in the text's own words
+            if stand_in in own:  # the page would replace it in the text's own words
                 raise ValueError(f"the citation record of {record['id']} holds {stand_in!r}, a stand-in of the page")
         text = write(passage_record(record))
         characters = {ch: CHARACTERS[fmt](ch) for ch in sorted(set("".join(labels)))}

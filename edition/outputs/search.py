@@ -263,6 +263,15 @@ class _Kept:
                 path.unlink(missing_ok=True)
 
 
+@dataclass(frozen=True)
+class _Summary:
+    """What the search page says of the records: their languages, how many, how many indexes."""
+
+    languages: list[str]
+    records: int
+    indexes: int
+
+
 class Indexing:
     """The search's indexes as they are made: whole texts a part (`parts`), _AT_ONCE parts at a
     time, each by its own Pagefind process in a thread of its own. The build starts it before it
@@ -274,7 +283,10 @@ class Indexing:
     def __init__(self, edition: Edition):
         titles = {text.siglum: text.meta.title_english or text.meta.title_original for text in edition.texts}
         self.kept = _Kept(edition.corpus.project, edition.config.language, titles)
-        self.parts = deque(enumerate(parts(records(edition)), start=1))
+        found = records(edition)
+        self.parts = deque(enumerate(parts(found), start=1))
+        # what the search page says of them (search.pages)
+        self.summary = _Summary(sorted({record.lang for record in found}), len(found), len(self.parts))
         self.pool = ThreadPoolExecutor(max_workers=_AT_ONCE)
         self.waiting: deque[tuple[str, Future]] = deque()
         self._start()
@@ -304,23 +316,9 @@ def files(site: Site) -> Iterator[tuple[str, bytes]]:
     yield from site.derived.of(Indexing).files()
 
 
-@dataclass(frozen=True)
-class _Summary:
-    """What the search page says of the records: their languages, how many, how many indexes."""
-
-    languages: list[str]
-    records: int
-    indexes: int
-
-
-def _summary(edition: Edition) -> _Summary:
-    found = records(edition)
-    return _Summary(sorted({record.lang for record in found}), len(found), len(parts(found)))
-
-
 def pages(site: Site) -> Iterator[tuple[str, bytes]]:
     edition = site.edition
-    summary = site.derived.of(_summary)
+    summary = site.derived.of(Indexing).summary  # begun before the pages (STARTED_EARLY)
     languages = summary.languages
     bundles = [search_bundle(number) for number in range(1, summary.indexes + 1)]
     yield SEARCH_PAGE, site.renderer.page(
