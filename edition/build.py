@@ -9,21 +9,20 @@ site as it was.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .claims import Claims
-from .claims import collect as collect_claims
 from .config import load_config
 from .deliberate import DELIBERATE_FILE, Kept, keep, load_deliberate
-from .index import Index, build_index
+from .index import Index, TextIndexes, build_index
 from .identity import statement_problems
 from .labels import load_labels
 from .metadata import text_meta
 from .model import Edition, Text, is_page, release_path
 from .outputs import FILES, PAGES, STARTED_EARLY, Site
 from .outputs.site import Derived
+from .outputs.texts import pages as reading_pages
 from .problems import EditionError, Problem, has_errors
 from .qa import TextFigures, figures, strict_problems
 from .redirects import REDIRECT_RULES, load_redirects
@@ -126,23 +125,41 @@ def prepare(project: Project, release: str = "") -> Edition:
     return edition
 
 
-def make_site(project: Project, edition: Edition, warnings: list[Problem]) -> Iterator[tuple[str, bytes]]:
+def make_site(project: Project, edition: Edition, warnings: list[Problem],
+              kept: TextIndexes | None = None) -> Iterator[tuple[str, bytes]]:
     """Transform, index, render: every file of the site as (path, bytes), one at a time, as each output
-    makes it (nothing holds the whole site). The warnings of the encoding are added to `warnings`."""
+    makes it (nothing holds the whole site). The warnings of the encoding are added to `warnings`.
+    `kept`: the texts' shares of the index from an earlier build in this process (edition serve)."""
     derived = Derived(edition)  # what the outputs derive whatever the language, made once
     try:
         for early in STARTED_EARLY:  # the search's first indexes, made by Pagefind beside what follows
             derived.of(early)
-        labels = {language: load_labels(project, language) for language in edition.config.languages}
-        # index and claims (transform and render run per text inside the outputs, one text's tree at a time)
-        index = build_index(edition.corpus, edition.registry)
-        claims = collect_claims(edition.corpus, edition.registry)
-        yield from _outputs(project, edition, index, claims, labels, derived, warnings)
+        yield from _outputs(project, edition, _Shared.of(project, edition, kept), derived, warnings)
     finally:
         derived.close()
 
 
-def _outputs(project: Project, edition: Edition, index: Index, claims: Claims, labels: dict, derived: Derived,
+@dataclass
+class _Shared:
+    """What every language's Site is given: the labels and the index (transform and render run per text
+    inside the outputs, one text's tree at a time)."""
+
+    labels: dict
+    index: Index
+
+    @classmethod
+    def of(cls, project: Project, edition: Edition, kept: TextIndexes | None) -> _Shared:
+        return cls({language: load_labels(project, language) for language in edition.config.languages},
+                   build_index(edition.corpus, edition.registry, kept))
+
+    def site(self, project: Project, edition: Edition, language: str, derived: Derived, rendered: list[str]) -> Site:
+        """The site as the outputs see it in one interface language."""
+        renderer = Renderer(project, edition.config, self.labels, language, rendered)
+        transformer = Transformer(project, edition.registry, self.labels[language], self.index.events_with_passages())
+        return Site(edition, self.index, renderer, transformer, derived=derived)
+
+
+def _outputs(project: Project, edition: Edition, shared: _Shared, derived: Derived,
              warnings: list[Problem]) -> Iterator[tuple[str, bytes]]:
     config = edition.config
     made: set[str] = set()
@@ -150,10 +167,8 @@ def _outputs(project: Project, edition: Edition, index: Index, claims: Claims, l
     runs = [(language, PAGES) for language in config.languages] + [(config.language, FILES)]
     rendered: list[str] = []  # every page made, in every language (the sitemap lists them)
     for language, outputs in runs:
-        renderer = Renderer(project, config, labels, language, rendered)
-        site = Site(edition, index, renderer,
-                    Transformer(project, edition.registry, labels[language], index.events_with_passages()), claims,
-                    derived=derived)
+        site = shared.site(project, edition, language, derived, rendered)
+        renderer = site.renderer
         for output in outputs:
             for path, data in output(site):
                 if is_page(path) != (outputs is PAGES):
@@ -167,12 +182,28 @@ def _outputs(project: Project, edition: Edition, index: Index, claims: Claims, l
         warnings += [w for w in site.warnings if w not in warnings]
 
 
-def render_site(project: Project, release: str = "") -> SiteInMemory:
+def render_site(project: Project, release: str = "", kept: TextIndexes | None = None) -> SiteInMemory:
     """The whole site in memory (edition release, edition serve and the tests): read, validate, then
     every file that `build` would write."""
     edition = prepare(project, release)
     warnings: list[Problem] = []
-    files = dict(make_site(project, edition, warnings))
+    files = dict(make_site(project, edition, warnings, kept))
+    return SiteInMemory(files, warnings)
+
+
+def render_reading_pages(project: Project, changed: Collection[Path], kept: TextIndexes | None = None) -> SiteInMemory:
+    """The reading pages of the texts in the files `changed`, in every interface language, after the
+    whole edition is read and validated: what edition serve shows of an edited text before the rest of
+    the site is made again. Each page is the one the whole build makes from the same sources."""
+    edition = prepare(project)
+    changed = {path.resolve() for path in changed}
+    sigla = {text.siglum for text in edition.texts if text.doc.path.resolve() in changed}
+    shared, derived, warnings = _Shared.of(project, edition, kept), Derived(edition), []
+    files = {}
+    for language in edition.config.languages:
+        site = shared.site(project, edition, language, derived, [])
+        files.update((site.renderer.address(path), data) for path, data in reading_pages(site, sigla))
+        warnings += [w for w in site.warnings if w not in warnings]
     return SiteInMemory(files, warnings)
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
@@ -286,11 +287,13 @@ class Cited:
         return FORMATS[fmt](self.record)
 
 
-def cite_all(edition: Edition) -> dict[str, Cited]:
-    """Every record of the edition, formatted in every configured style, by key."""
+def cite(edition: Edition, key: str) -> Cited:
+    """One record of the edition (EDITION_KEY, or a text's siglum), formatted in every configured style."""
     config = edition.config
-    cited = {EDITION_KEY: Cited(EDITION_KEY, edition_record(config), [], {}, [], {})}
-    for text in edition.texts:
+    if key == EDITION_KEY:
+        item = Cited(EDITION_KEY, edition_record(config), [], {}, [], {})
+    else:
+        text = next(text for text in edition.texts if text.siglum == key)
         record = text_record(config, text, edition.registry)
         try:
             passage = passage_files(record, passage_labels(text))
@@ -301,12 +304,38 @@ def cite_all(edition: Edition) -> dict[str, Cited]:
             raise EditionError([Problem(project.show(text.doc.path), line, 1, ERROR, "citation-stand-in", str(err),
                                         f"the page fills in a passage's citation by replacing {PASSAGE} and "
                                         f"{LOCATOR}: reword the title so that it holds neither")]) from None
-        cited[text.siglum] = Cited(text.siglum, record, [], {}, highwire(config, record), json_ld(config, text, record),
-                                   passage=passage)
-    for key, item in cited.items():
-        item.forms = formatted(config, item.record)
-        item.files = {fmt: citation_path(key, fmt) for fmt in CITATION_FORMATS}
-    return cited
+        item = Cited(key, record, [], {}, highwire(config, record), json_ld(config, text, record), passage=passage)
+    item.forms = formatted(config, item.record)
+    item.files = {fmt: citation_path(key, fmt) for fmt in CITATION_FORMATS}
+    return item
+
+
+def cite_all(edition: Edition) -> dict[str, Cited]:
+    """Every record of the edition, formatted in every configured style, by key."""
+    return dict(Citations(edition).items())
+
+
+class Citations(Mapping[str, Cited]):
+    """Every record of the edition by key, the edition's and then each text's, each formatted when it is
+    first asked for (edition serve's page of one edited text asks for that text's alone)."""
+
+    def __init__(self, edition: Edition):
+        self.edition = edition
+        self._keys = [EDITION_KEY, *(text.siglum for text in edition.texts)]
+        self._made: dict[str, Cited] = {}
+
+    def __getitem__(self, key: str) -> Cited:
+        if key not in self._made:
+            if key not in self._keys:
+                raise KeyError(key)
+            self._made[key] = cite(self.edition, key)
+        return self._made[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
 
 # ---- metadata for reference managers and search engines -------------------------------------

@@ -22,7 +22,7 @@ from functools import cached_property
 
 from lxml import etree
 
-from .model import EDITORS_NOTE_TYPES, TRANSLATION_LANG, UNSHOWN_READINGS
+from .model import EDITORS_NOTE_TYPES, TRANSLATION_LANG, UNSHOWN_READINGS, Edition
 from .registers import Entry
 from .sources import NS, TEI_NS, XML_NS, Corpus, Document
 
@@ -357,6 +357,11 @@ def _event_order(registry: dict[str, Entry], event: str, rows: list[Row]) -> tup
     entry = registry.get(event)
     earliest = min((c.value[0] for row in rows for c in row.claims if c.kind == "date" and c.value), default="9999")
     return (entry.sort_date if entry and entry.sort_date != "9999" else earliest, event)
+
+
+def of_edition(edition: Edition) -> Claims:
+    """Every claim of the edition's texts (outputs.site.Site.claims)."""
+    return collect(edition.corpus, edition.registry)
 
 
 def collect(corpus: Corpus, registry: dict[str, Entry]) -> Claims:

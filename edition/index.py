@@ -13,7 +13,7 @@ from lxml import etree
 
 from .model import EDITORS_NOTE_TYPES, PASSAGES_MIN_TEXTS, UNSHOWN_READINGS
 from .registers import Entry
-from .sources import NS, TEI_NS, XML_NS, Corpus
+from .sources import NS, TEI_NS, XML_NS, Corpus, Document
 
 _XML_ID = f"{{{XML_NS}}}id"
 _XML_LANG = f"{{{XML_NS}}}lang"
@@ -156,21 +156,62 @@ def _date_label(date: etree._Element) -> tuple[str, str]:
     return f"{prefix}{start} – {end}".strip(), start or end
 
 
-def build_index(corpus: Corpus, registry: dict[str, Entry]) -> Index:
+@dataclass(frozen=True)
+class TextIndex:
+    """One text's share of the index: every key it names, with its occurrences in the text's order,
+    and its dated mentions (label, sort key, occurrence). It depends on the text alone."""
+
+    mentions: dict[str, list[Occurrence]]
+    dates: list[tuple[str, str, Occurrence]]
+
+
+def index_text(siglum: str, doc: Document) -> TextIndex:
+    mentions: dict[str, list[Occurrence]] = defaultdict(list)
+    for element in doc.root.xpath("tei:text//*[@ref] | tei:text//tei:bibl[starts-with(@corresp, 'bibl:')]",
+                                  namespaces=NS):
+        occurrence = _occurrence(siglum, element)
+        for key in (element.get("ref") or element.get("corresp", "")).split():
+            mentions[key].append(occurrence)
+    # the chronology is of the events a text speaks of, not of the works it cites
+    dates = [(*_date_label(date), _occurrence(siglum, date))
+             for date in doc.root.xpath("tei:text//tei:date[not(ancestor::tei:bibl)]", namespaces=NS)]
+    return TextIndex(dict(mentions), dates)
+
+
+class TextIndexes:
+    """Each text's share of the index, kept from one build to the next in one process (edition serve):
+    a text whose file has not changed is not indexed again. Keyed by the siglum and the file's bytes, on
+    which alone a share depends; only the shares of the latest build are kept."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[str, bytes], TextIndex] = {}
+        self.made = 0  # how many texts the latest build indexed (the others were kept)
+
+    def of(self, corpus: Corpus) -> list[TextIndex]:
+        kept, self._kept, self.made = self._kept, {}, 0
+        shares = []
+        for doc in corpus.texts:
+            siglum = corpus.siglum(doc)
+            key = (siglum, doc.data)
+            share = kept.get(key) if doc.data else None
+            if share is None:
+                share, self.made = index_text(siglum, doc), self.made + 1
+            if doc.data:
+                self._kept[key] = share
+            shares.append(share)
+        return shares
+
+
+def build_index(corpus: Corpus, registry: dict[str, Entry], kept: TextIndexes | None = None) -> Index:
+    """The index of every text, in the edition's order (with `kept`, the unchanged texts' shares are reused)."""
+    shares = kept.of(corpus) if kept is not None else [index_text(corpus.siglum(doc), doc) for doc in corpus.texts]
     mentions: dict[str, list[Occurrence]] = defaultdict(list)
     dates: dict[str, DatedMention] = {}
-    for doc in corpus.texts:
-        siglum = corpus.siglum(doc)
-        for element in doc.root.xpath("tei:text//*[@ref] | tei:text//tei:bibl[starts-with(@corresp, 'bibl:')]",
-                                      namespaces=NS):
-            occurrence = _occurrence(siglum, element)
-            for key in (element.get("ref") or element.get("corresp", "")).split():
-                if key in registry:
-                    mentions[key].append(occurrence)
-        # the chronology is of the events a text speaks of, not of the works it cites
-        for date in doc.root.xpath("tei:text//tei:date[not(ancestor::tei:bibl)]", namespaces=NS):
-            label, sort_key = _date_label(date)
-            group = dates.setdefault(label, DatedMention(label, sort_key))
-            group.occurrences.append(_occurrence(siglum, date))
+    for share in shares:
+        for key, occurrences in share.mentions.items():
+            if key in registry:
+                mentions[key].extend(occurrences)
+        for label, sort_key, occurrence in share.dates:
+            dates.setdefault(label, DatedMention(label, sort_key)).occurrences.append(occurrence)
     chronology = sorted(dates.values(), key=lambda d: (d.sort_key, d.label))
     return Index(dict(mentions), chronology)

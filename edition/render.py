@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.bccache import Bucket
 from lxml import etree
 from markupsafe import Markup
 
@@ -39,9 +40,30 @@ def groupby_initial(entries: list[Entry], by_year: bool = False) -> list[tuple[s
     return list(groups.items())
 
 
+class _Compiled(BytecodeCache):
+    """The templates as Jinja2 compiles them, kept in memory for the life of the process (each build makes
+    a renderer per interface language, edition serve one per build, the tests hundreds): Jinja2 keys each
+    by the template's name and file and checks it against the digest of its source, so that a template
+    that changed is compiled again."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._kept:
+            bucket.bytecode_from_string(self._kept[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._kept[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _Compiled()
+
+
 def environment(project: Project) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(project.templates_dir)),
+        bytecode_cache=_COMPILED,
         autoescape=select_autoescape(["html", "xml"], default=True),
         undefined=StrictUndefined,
         trim_blocks=True,

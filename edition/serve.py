@@ -1,11 +1,17 @@
 """Live preview: serve the site on 127.0.0.1, rebuild when the sources change.
 
 The site is served from memory: the files of the last build that succeeded, swapped
-in whole under a lock, so a request never sees half of one build and half of another,
-nor a folder in the middle of being written. When a change breaks the build, every
+in whole under a lock, so a request never sees a page in the middle of being made, nor
+a folder in the middle of being written. When a change breaks the build, every
 page asks for shows the problems (file:line:col, what, how to fix) instead of a stale
 page, and refreshes itself until the sources are fixed. Each good build is also
 written to the output folder, whole or not at all, as `edition build` does.
+
+When only texts changed (tei/texts/*.xml edited, none added or removed), the edition is
+read and validated, and the edited texts' reading pages, in every interface language,
+are made and served first, in place of their earlier pages: what the encoder is looking
+at changes within about a second. The whole site is then made again and replaces
+them (registers, search, comparison pages: whatever else the edit changed).
 """
 from __future__ import annotations
 
@@ -20,7 +26,8 @@ from urllib.parse import unquote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from .build import render_site
+from .build import render_reading_pages, render_site
+from .index import TextIndexes
 from .problems import EditionError, Problem, fold, summary
 from .sources import Project
 from .write import write_site
@@ -38,22 +45,59 @@ class LiveSite:
         self.files: dict[str, bytes] = {}
         self.problems: list[Problem] = []
         self.builds = 0  # how many builds have finished, good or bad
+        self.shown = 0  # how many times edited texts' pages were served before their whole build
+        self.texts: set[Path] = set()  # the text files of the last good build
+        self._indexes = TextIndexes()  # each text's share of the index, kept while its file is unchanged
 
     def rebuild(self) -> list[Problem]:
         """Build in memory, write it whole, then serve it; on failure keep serving the problems."""
         try:
-            result = render_site(self.project)
+            result = render_site(self.project, kept=self._indexes)
             write_site(result.files.items(), self.out)
         except EditionError as err:
-            with self._lock:
-                self.problems = err.problems
-                self.builds += 1
-            return err.problems
+            return self._failed(err)
         with self._lock:
             self.files = result.files
             self.problems = []
             self.builds += 1
+            self.texts = self._text_files()
         return result.warnings
+
+    def show_texts(self, changed: set[Path]) -> list[Problem] | None:
+        """If only texts were edited since the last good build, serve their new reading pages at once,
+        in place of the old ones, and return the warnings (the whole build follows, and replaces them).
+        None if something else changed, or the last build failed: only the whole build will do."""
+        if not self.only_texts(changed):
+            return None
+        try:
+            result = render_reading_pages(self.project, changed, self._indexes)
+        except EditionError as err:
+            return self._failed(err)
+        with self._lock:
+            self.files = {**self.files, **result.files}
+            self.shown += 1
+        return result.warnings
+
+    def only_texts(self, changed: set[Path]) -> bool:
+        """Whether `changed` is texts edited since the last good build, none added or removed (files
+        under tei/texts/ that are not .xml, an editor's swap and backup files, are not read)."""
+        if not self.files or self.problems or not changed:
+            return False
+        texts, folder = self._text_files(), self.project.texts_dir.resolve()
+        if texts != self.texts:
+            return False
+        changed = {path.resolve() for path in changed}
+        edited = changed & texts
+        return bool(edited) and all(path.parent == folder and path.suffix != ".xml" for path in changed - edited)
+
+    def _text_files(self) -> set[Path]:
+        return {path.resolve() for path in self.project.text_files()}
+
+    def _failed(self, err: EditionError) -> list[Problem]:
+        with self._lock:
+            self.problems = err.problems
+            self.builds += 1
+        return err.problems
 
     def snapshot(self) -> tuple[dict[str, bytes], list[Problem]]:
         with self._lock:
@@ -110,7 +154,8 @@ def _handler(site: LiveSite):
     return Handler
 
 
-def _report(problems: list[Problem], took: float) -> None:
+def _report(problems: list[Problem], took: float, done: str = "Rebuilt") -> bool:
+    """Print the problems, or what was done and how long it took; whether the build failed."""
     if problems and any(p.severity == "error" for p in problems):
         shown, folded = fold(problems)
         for problem in shown:
@@ -118,8 +163,9 @@ def _report(problems: list[Problem], took: float) -> None:
         for rule, count in sorted(folded.items()):
             print(f"…and {count} more [{rule}]", file=sys.stderr)
         print(f"{summary(problems)} The browser shows them until they are fixed.", file=sys.stderr, flush=True)
-    else:
-        print(f"Rebuilt in {took:.2f} s.", flush=True)
+        return True
+    print(f"{done} in {took:.2f} s.", flush=True)
+    return False
 
 
 def _watched(project: Project) -> list[Path]:
@@ -158,6 +204,12 @@ def watch(site: LiveSite, stop: threading.Event, ready: threading.Event, before:
         elif not batch:
             continue
         started = time.perf_counter()
+        changed = {Path(path) for _, path in batch}
+        shown = site.show_texts(changed) if batch else None
+        if shown is not None:
+            names = ", ".join(sorted(path.name for path in changed if path.suffix == ".xml"))
+            if _report(shown, time.perf_counter() - started, f"Shown {names}"):
+                continue  # the whole build would stop on the same problems
         _report(site.rebuild(), time.perf_counter() - started)
 
 

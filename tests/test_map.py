@@ -12,7 +12,6 @@ from lxml import etree, html
 
 from conftest import ROOT
 from edition.build import read_edition
-from edition.claims import collect as collect_claims
 from edition.index import build_index
 from edition.labels import load_labels
 from edition.model import MAP_PAGE, relative
@@ -32,7 +31,7 @@ def make_site(project) -> Site:
     edition = read_edition(project)
     labels = {language: load_labels(project, language) for language in edition.config.languages}
     return Site(edition, build_index(edition.corpus, edition.registry), Renderer(project, edition.config, labels),
-                Transformer(project, edition.registry, labels[edition.config.language]), collect_claims(edition.corpus, edition.registry))
+                Transformer(project, edition.registry, labels[edition.config.language]))
 
 
 @pytest.fixture(scope="module")

@@ -74,6 +74,47 @@ def test_the_served_site_is_always_one_whole_build(scratch, tmp_path):
     assert files is good  # the last good build, whole, never a mixture
 
 
+def test_an_edited_text_is_shown_first_and_is_the_page_the_whole_build_makes(scratch, tmp_path):
+    out = tmp_path / "out"
+    site = LiveSite(scratch, out)
+    site.rebuild()
+    before, _ = site.snapshot()
+    written = tree_digest(out)
+    pages = ["texts/historymaps.html", "tr/texts/historymaps.html"]  # the reading page in each interface language
+    assert all(page in before for page in pages)
+
+    replace_in(scratch.root / TEXT, "The first aim was", "The very first aim was")
+    swap = scratch.texts_dir / ".historymaps.xml.swp"  # an editor's swap file, which the build does not read
+    swap.write_bytes(b"swap")
+    assert site.show_texts({scratch.root / TEXT, swap}) == []
+    shown, problems = site.snapshot()
+    assert problems == [] and site.shown == 1
+    # only the edited text's reading pages changed, and they show the edit; nothing was written yet
+    assert {path for path in shown if shown[path] != before.get(path)} == set(pages)
+    assert all(b"The very first aim" in shown[page] for page in pages)
+    assert tree_digest(out) == written
+
+    # the whole build that follows makes the same pages, byte for byte
+    site.rebuild()
+    whole, _ = site.snapshot()
+    assert [whole[page] for page in pages] == [shown[page] for page in pages]
+
+    # anything but an edit of existing texts needs the whole build
+    assert site.only_texts({scratch.root / TEXT})
+    assert not site.only_texts({scratch.templates_dir / "base.html"})
+    assert not site.only_texts({scratch.root / TEXT, scratch.registers_dir / "places.xml"})
+    added = scratch.texts_dir / "added.xml"
+    added.write_bytes((scratch.root / TEXT).read_bytes())
+    assert not site.only_texts({added}) and not site.only_texts({scratch.root / TEXT})
+    added.unlink()
+
+    # an edit that breaks the text is shown as its problems, as the whole build would
+    replace_in(scratch.root / TEXT, 'ref="place:italy">Italy', 'ref="place:itlay">Italy')
+    problems = site.show_texts({scratch.root / TEXT})
+    assert [p.rule for p in problems] == ["ref-unknown"] and site.snapshot()[1] == problems
+    assert not site.only_texts({scratch.root / TEXT})  # after a failed build, only the whole build will do
+
+
 def test_problem_page_escapes_and_names_file_and_line(scratch):
     page = problem_page(scratch, [Problem("tei/texts/x.xml", 7, 3, "error", "schema", '<script>alert("x")</script>',
                                           "fix & retry")]).decode("utf-8")

@@ -11,10 +11,10 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree, html
 
-from conftest import ROOT, copy_project, tree_digest
+from conftest import ROOT, TEXT, copy_project, tree_digest
 from edition.build import build, check
 from edition.fidelity import compare, diplomatic_text
-from edition.index import build_index
+from edition.index import TextIndexes, build_index
 from edition.model import BLOCK_OR_SENTENCE, KIND_BY_PREFIX, mentions_path, passage_label, text_path
 from edition.registers import load_registry
 from edition.sources import NS, XML_NS, load_corpus
@@ -83,6 +83,28 @@ def test_no_broken_internal_link(built_site):
                 broken.append((name, attr))
     assert not broken
     assert sum(len(root.xpath("//a/@href")) for root in pages.values()) > 300
+
+
+def test_the_index_kept_between_builds_is_the_index_made_from_nothing(scratch):
+    """edition serve keeps each text's share of the index while its file is unchanged: the index it
+    combines is, after every edit, the one made from nothing."""
+    kept = TextIndexes()
+
+    def both() -> tuple:
+        corpus, _ = load_corpus(scratch)
+        registry = load_registry(corpus)
+        return build_index(corpus, registry, kept), build_index(corpus, registry)
+
+    reused, fresh = both()
+    assert reused == fresh and kept.made == 5
+    reused, fresh = both()
+    assert reused == fresh and kept.made == 0
+    path = scratch.root / TEXT
+    path.write_text(path.read_text(encoding="utf-8").replace('ref="place:italy">Italy', 'ref="place:france">Italy', 1),
+                    encoding="utf-8")
+    reused, fresh = both()
+    assert kept.made == 1 and reused == fresh
+    assert any(o.siglum == "historymaps" and o.form == "Italy" for o in reused.of("place:france"))
 
 
 def test_every_index_occurrence_links_to_an_existing_anchor(project, built_site):

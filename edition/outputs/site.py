@@ -5,8 +5,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from ..citation import Cited, cite_all
-from ..claims import Claims
+from ..citation import Citations
+from ..claims import Claims, of_edition as claims_of
 from ..index import Index
 from ..model import Edition
 from ..problems import Problem
@@ -44,7 +44,6 @@ class Site:
     index: Index
     renderer: Renderer
     transformer: Transformer
-    claims: Claims  # what the texts claim, figures and dates, side by side
     warnings: list[Problem] = field(default_factory=list)  # what the outputs found and did not stop on
     derived: Derived | None = None  # shared by the languages' Sites of one build (one of its own if not given)
 
@@ -53,9 +52,14 @@ class Site:
             self.derived = Derived(self.edition)
 
     @property
-    def citations(self) -> dict[str, Cited]:
+    def citations(self) -> Citations:
         """The citation record of the edition and of each text, formatted (edition/citation.py)."""
-        return self.derived.of(cite_all)
+        return self.derived.of(Citations)
+
+    @property
+    def claims(self) -> Claims:
+        """What the texts claim, figures and dates, side by side (edition/claims.py)."""
+        return self.derived.of(claims_of)
 
     @property
     def titles(self):

@@ -4,7 +4,7 @@ Each text is transformed and rendered in turn, so that only one text's HTML tree
 memory at a time (holding them all made memory grow with the size of the edition)."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from lxml import etree
@@ -23,9 +23,12 @@ class TextView:
     edition_notes: list[etree._Element]  # translation and editorial notes
 
 
-def pages(site: Site) -> Iterator[tuple[str, bytes]]:
+def pages(site: Site, sigla: Collection[str] | None = None) -> Iterator[tuple[str, bytes]]:
+    """The reading page of every text, or only of the texts in `sigla` (edition serve, after an edit)."""
     project = site.edition.corpus.project
     for text in site.edition.texts:
+        if sigla is not None and text.siglum not in sigla:
+            continue
         fragment, found = site.transformer.transform(text.doc, text.siglum)
         site.warnings.extend(found)
         aligned, orphans = rows(fragment, text.siglum)
