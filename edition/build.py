@@ -9,7 +9,9 @@ site as it was.
 """
 from __future__ import annotations
 
+import gc
 from collections.abc import Collection, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -182,6 +184,20 @@ def _outputs(project: Project, edition: Edition, shared: _Shared, derived: Deriv
         warnings += [w for w in site.warnings if w not in warnings]
 
 
+@contextmanager
+def _collector_paused():
+    """Python's cycle collector paused while a few pages are made (edition serve's pages of an edited text:
+    0.2-0.3 s of its 1.3-1.6 s for the longest text, measured). Never for a whole build: the cycles
+    it leaves would double its memory (1,040 MB against 410 MB at 20 texts)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def render_site(project: Project, release: str = "", kept: TextIndexes | None = None) -> SiteInMemory:
     """The whole site in memory (edition release, edition serve and the tests): read, validate, then
     every file that `build` would write."""
@@ -195,7 +211,11 @@ def render_reading_pages(project: Project, changed: Collection[Path], kept: Text
     """The reading pages of the texts in the files `changed`, in every interface language, after the
     whole edition is read and validated: what edition serve shows of an edited text before the rest of
     the site is made again. Each page is the one the whole build makes from the same sources."""
-    edition = prepare(project)
+    with _collector_paused():
+        return _reading_pages(project, prepare(project), changed, kept)
+
+
+def _reading_pages(project: Project, edition: Edition, changed: Collection[Path], kept: TextIndexes | None) -> SiteInMemory:
     changed = {path.resolve() for path in changed}
     sigla = {text.siglum for text in edition.texts if text.doc.path.resolve() in changed}
     shared, derived, warnings = _Shared.of(project, edition, kept), Derived(edition), []

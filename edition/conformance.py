@@ -284,7 +284,9 @@ class ResultCache:
 
     @staticmethod
     def key(grammar: str, doc: Document) -> str:
-        return f"{grammar}:{hashlib.sha256(doc.path.read_bytes()).hexdigest()}"
+        """The verdict's key: the bytes that were parsed and checked, not the file as it is now (edition
+        serve reads while the encoder saves)."""
+        return f"{grammar}:{hashlib.sha256(doc.data or doc.path.read_bytes()).hexdigest()}"
 
     def get(self, key: str, shown: str) -> list[Problem] | None:
         found = self.entries.get(key)

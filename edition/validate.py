@@ -16,7 +16,7 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cached_property
 from pathlib import Path
 
@@ -205,6 +205,17 @@ def _line_of(doc: Document, location: str) -> int:
 def validate_corpus(corpus: Corpus, registry: dict[str, Entry], validator: Validator | None = None) -> list[Problem]:
     """Every problem in the edition; an empty list means it may be published."""
     validator = validator or Validator(corpus.project)
+    # The rules resolve refs in the registers, so they only run on registers that parsed.
+    ruled = len(corpus.registers) == len(corpus.project.register_files())
+    with ThreadPoolExecutor(max_workers=1) as beside:
+        # the Schematron (libxslt, which runs without Python's lock) checks the texts on another core
+        # while the checks written in Python run here
+        rules = beside.submit(validator.texts_rule_problems, corpus.texts) if ruled else None
+        return _corpus_problems(corpus, registry, validator, rules)
+
+
+def _corpus_problems(corpus: Corpus, registry: dict[str, Entry], validator: Validator,
+                     rules: Future[list[list[Problem]]] | None) -> list[Problem]:
     problems: list[Problem] = []
     for doc in corpus.registers.values():
         problems += validator.grammar_problems(doc, validator.register_grammar)
@@ -218,11 +229,10 @@ def validate_corpus(corpus: Corpus, registry: dict[str, Entry], validator: Valid
         problems += _scheme_problems(corpus, doc)
     problems += validator.conformance_problems([*corpus.texts, *corpus.registers.values(), *_introduction(corpus)])
     problems += validator.unavailable
-    # The rules resolve refs in the registers, so they only run on registers that parsed.
-    if len(corpus.registers) == len(corpus.project.register_files()):
+    if rules is not None:
         register_ids = {register.path.resolve(): {e.get(_XML_ID) for e in register.root.iter() if e.get(_XML_ID)}
                         for register in corpus.registers.values()}
-        for doc, ruled in zip(corpus.texts, validator.texts_rule_problems(corpus.texts)):
+        for doc, ruled in zip(corpus.texts, rules.result()):
             untranslated = _translation_missing(corpus, doc)
             found = _with_hints(ruled + _reference_problems(corpus, doc, register_ids), registry)
             # without any translation, "no counterpart" for every block says nothing more

@@ -149,3 +149,19 @@ def test_a_texts_rule_problems_are_kept_and_found_again_only_when_it_changes(scr
     monkeypatch.setenv("EDITION_CACHE", "off")
     uncached = Validator(scratch)
     assert _shown(check(scratch, uncached)) == _shown(found) and uncached.cached_rules == 0
+
+
+def test_a_text_saved_while_it_is_checked_is_checked_again(scratch, monkeypatch, tmp_path):
+    """The verdict is kept under the bytes that were parsed and checked, not the file as it is once the
+    check ends (edition serve reads while the encoder saves): the new file gets a verdict of its own."""
+    from conftest import replace_in
+    from edition.build import check_edition, read_edition
+    from edition.validate import Validator
+
+    monkeypatch.setenv("EDITION_CACHE", str(tmp_path / "cache"))
+    edition = read_edition(scratch)
+    replace_in(scratch.root / TEXT, *MUTATIONS["measure-quantity"][:2])  # saved after the edition was read
+    assert "measure-quantity" not in {p.rule for p in check_edition(edition, Validator(scratch))}
+    again = Validator(scratch)
+    assert "measure-quantity" in {p.rule for p in check(scratch, again)}
+    assert again.cached_rules == len(scratch.text_files()) - 1
