@@ -44,7 +44,8 @@ class _Compiled(BytecodeCache):
     """The templates as Jinja2 compiles them, kept in memory for the life of the process (each build makes
     a renderer per interface language, edition serve one per build, the tests hundreds): Jinja2 keys each
     by the template's name and file and checks it against the digest of its source, so that a template
-    that changed is compiled again."""
+    that changed is compiled again. Only `environment()` uses it: what Jinja2 compiles depends on the
+    environment's settings too, and every environment it makes has the same."""
 
     def __init__(self) -> None:
         self._kept: dict[str, bytes] = {}
