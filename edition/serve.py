@@ -215,18 +215,18 @@ def watch(site: LiveSite, stop: threading.Event, ready: threading.Event, before:
 
 def serve(project: Project, out: Path, port: int) -> int:
     site = LiveSite(project, out)
-    before = _fingerprint(_watched(project))
-    started = time.perf_counter()
-    _report(site.rebuild(), time.perf_counter() - started)
-    stop, ready = threading.Event(), threading.Event()
-    watcher = threading.Thread(target=watch, args=(site, stop, ready, before), name="edition-watch", daemon=True)
-    try:
+    try:  # the port first: a port in use is said at once, not after the first build
         server = http.server.ThreadingHTTPServer(("127.0.0.1", port), _handler(site))
     except OSError as err:
         print(f"edition serve: cannot listen on 127.0.0.1:{port}: {err.strerror} (choose another port with --port)",
               file=sys.stderr)
         return 1
     with server:
+        before = _fingerprint(_watched(project))
+        started = time.perf_counter()
+        _report(site.rebuild(), time.perf_counter() - started)
+        stop, ready = threading.Event(), threading.Event()
+        watcher = threading.Thread(target=watch, args=(site, stop, ready, before), name="edition-watch", daemon=True)
         watcher.start()
         ready.wait(timeout=30)
         print(f"Serving {project.show(project.root)} at http://127.0.0.1:{server.server_address[1]}/ "

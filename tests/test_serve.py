@@ -135,3 +135,4 @@ def test_a_port_in_use_is_a_message_not_a_traceback(scratch, tmp_path, capsys):
         status = main(["--root", str(scratch.root), "serve", "--port", str(port), "--out", str(tmp_path / "out")])
     assert status == 1
     assert f"cannot listen on 127.0.0.1:{port}" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()  # said at once, before the first build
