@@ -95,8 +95,9 @@ build(Project(Path(sys.argv[1])), Path(sys.argv[2]))
 """
 
 
-def test_a_build_killed_halfway_leaves_the_previous_site_intact(tmp_path):
+def test_a_build_killed_halfway_leaves_the_previous_site_intact(tmp_path, built_site):
     import os
+    import shutil
     import signal
     import subprocess
     import sys
@@ -107,7 +108,7 @@ def test_a_build_killed_halfway_leaves_the_previous_site_intact(tmp_path):
 
     project = copy_project(tmp_path / "p")
     out = tmp_path / "site"
-    build(project, out)
+    shutil.copytree(built_site, out)  # the previous site: the session's build of the same sources
     before = tree_digest(out)
     # the next build has something new to write
     text = project.texts_dir / "historymaps.xml"
