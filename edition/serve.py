@@ -21,18 +21,20 @@ import posixpath
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from .build import render_reading_pages, render_site
+from .build import make_site, prepare, render_reading_pages
 from .index import TextIndexes
 from .problems import EditionError, Problem, fold, summary
 from .sources import Project
 from .write import write_site
 
 WATCHED = ("tei", "xslt", "templates")
+ASKED = 0.1  # seconds: how often a whole build asks whether the sources changed again (a look at every file's time)
 
 
 class LiveSite:
@@ -49,19 +51,36 @@ class LiveSite:
         self.texts: set[Path] = set()  # the text files of the last good build
         self._indexes = TextIndexes()  # each text's share of the index, kept while its file is unchanged
 
-    def rebuild(self) -> list[Problem]:
-        """Build in memory, write it whole, then serve it; on failure keep serving the problems."""
+    def rebuild(self, newer: Callable[[], bool] = lambda: False) -> list[Problem] | None:
+        """Build in memory, write it whole, then serve it; on failure keep serving the problems.
+        `newer`: whether the sources changed again since the build began, asked every ASKED seconds
+        between files; if they did, the build is left (None), nothing written, for one that reads them."""
         try:
-            result = render_site(self.project, kept=self._indexes)
-            write_site(result.files.items(), self.out)
+            edition = prepare(self.project)
+            if newer():
+                return None
+            warnings: list[Problem] = []
+            files: dict[str, bytes] = {}
+            made = make_site(self.project, edition, warnings, self._indexes)
+            asked = time.perf_counter()
+            try:
+                for path, data in made:
+                    if time.perf_counter() - asked > ASKED:
+                        if newer():
+                            return None
+                        asked = time.perf_counter()
+                    files[path] = data
+            finally:
+                made.close()  # a build left halfway stops what it began (the search's Pagefind)
+            write_site(files.items(), self.out)
         except EditionError as err:
             return self._failed(err)
         with self._lock:
-            self.files = result.files
+            self.files = files
             self.problems = []
             self.builds += 1
             self.texts = self._text_files()
-        return result.warnings
+        return warnings
 
     def show_texts(self, changed: set[Path]) -> list[Problem] | None:
         """If only texts were edited since the last good build, serve their new reading pages at once,
@@ -191,10 +210,13 @@ def watch(site: LiveSite, stop: threading.Event, ready: threading.Event, before:
     """Rebuild whenever something under tei/, xslt/ or templates/ (or edition.toml) changes.
 
     `before` is the state of the sources when the first build started: a change made
-    before the watch was in place is caught by comparing it, once the watch is up."""
+    before the watch was in place is caught by comparing it, once the watch is up. A whole
+    build is left as soon as the sources change again (the encoder saved once more), so that
+    the newer edit is shown within a second, not after the older one's whole build."""
     from watchfiles import watch as changes
 
     paths = _watched(site.project)
+    unbuilt: set[Path] = set()  # what changed since the last whole build that was not left
     for batch in changes(*paths, stop_event=stop, debounce=200, step=50, rust_timeout=200, yield_on_timeout=True,
                          raise_interrupt=False):
         if not ready.is_set():  # the first (empty) batch: the watch is in place
@@ -205,12 +227,19 @@ def watch(site: LiveSite, stop: threading.Event, ready: threading.Event, before:
             continue
         started = time.perf_counter()
         changed = {Path(path) for _, path in batch}
-        shown = site.show_texts(changed) if batch else None
+        unbuilt |= changed
+        state = _fingerprint(paths)  # the sources this build reads
+        shown = site.show_texts(unbuilt) if batch else None
         if shown is not None:
             names = ", ".join(sorted(path.name for path in changed if path.suffix == ".xml"))
             if _report(shown, time.perf_counter() - started, f"Shown {names}"):
                 continue  # the whole build would stop on the same problems
-        _report(site.rebuild(), time.perf_counter() - started)
+        warnings = site.rebuild(newer=lambda: _fingerprint(paths) != state)
+        if warnings is None:
+            print("The sources changed again: the whole build starts over.", flush=True)
+            continue
+        unbuilt = set()
+        _report(warnings, time.perf_counter() - started)
 
 
 def serve(project: Project, out: Path, port: int) -> int:

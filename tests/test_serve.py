@@ -115,6 +115,22 @@ def test_an_edited_text_is_shown_first_and_is_the_page_the_whole_build_makes(scr
     assert not site.only_texts({scratch.root / TEXT})  # after a failed build, only the whole build will do
 
 
+def test_a_whole_build_is_left_when_the_sources_change_again(scratch, tmp_path):
+    """edition serve leaves a whole build as soon as the sources change again: nothing of it is served
+    or written."""
+    out = tmp_path / "out"
+    site = LiveSite(scratch, out)
+    asked = []
+
+    def newer() -> bool:
+        asked.append(True)
+        return len(asked) == 3  # changed again by the third time it asks
+
+    assert site.rebuild(newer) is None
+    assert len(asked) == 3 and site.snapshot() == ({}, []) and site.builds == 0
+    assert not out.exists() and not list(tmp_path.glob(".out.new-*"))
+
+
 def test_problem_page_escapes_and_names_file_and_line(scratch):
     page = problem_page(scratch, [Problem("tei/texts/x.xml", 7, 3, "error", "schema", '<script>alert("x")</script>',
                                           "fix & retry")]).decode("utf-8")
