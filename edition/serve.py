@@ -34,7 +34,7 @@ from .sources import Project
 from .write import write_site
 
 WATCHED = ("tei", "xslt", "templates")
-ASKED = 0.1  # seconds: how often a whole build asks whether the sources changed again (a look at every file's time)
+ASKED = 0.1  # seconds: how often a whole build asks whether the sources changed again (the watched files' times and sizes)
 
 
 class LiveSite:
@@ -212,11 +212,11 @@ def watch(site: LiveSite, stop: threading.Event, ready: threading.Event, before:
     `before` is the state of the sources when the first build started: a change made
     before the watch was in place is caught by comparing it, once the watch is up. A whole
     build is left as soon as the sources change again (the encoder saved once more), so that
-    the newer edit is shown within a second, not after the older one's whole build."""
+    the newer edit is shown as soon as its own pages are made, not after the older one's whole build."""
     from watchfiles import watch as changes
 
     paths = _watched(site.project)
-    unbuilt: set[Path] = set()  # what changed since the last whole build that was not left
+    unbuilt: set[Path] = set()  # what changed since the last whole build that ran to its end (one left halfway built none of it)
     for batch in changes(*paths, stop_event=stop, debounce=200, step=50, rust_timeout=200, yield_on_timeout=True,
                          raise_interrupt=False):
         if not ready.is_set():  # the first (empty) batch: the watch is in place
