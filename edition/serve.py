@@ -216,7 +216,8 @@ def watch(site: LiveSite, stop: threading.Event, ready: threading.Event, before:
     from watchfiles import watch as changes
 
     paths = _watched(site.project)
-    unbuilt: set[Path] = set()  # what changed since the last whole build that ran to its end (one left halfway built none of it)
+    # what changed since the last whole build that ran to its end (one left halfway built none of it)
+    unbuilt: set[Path] = set()
     for batch in changes(*paths, stop_event=stop, debounce=200, step=50, rust_timeout=200, yield_on_timeout=True,
                          raise_interrupt=False):
         if not ready.is_set():  # the first (empty) batch: the watch is in place
