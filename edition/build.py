@@ -215,7 +215,8 @@ def render_reading_pages(project: Project, changed: Collection[Path], kept: Text
         return _reading_pages(project, prepare(project), changed, kept)
 
 
-def _reading_pages(project: Project, edition: Edition, changed: Collection[Path], kept: TextIndexes | None) -> SiteInMemory:
+def _reading_pages(project: Project, edition: Edition, changed: Collection[Path],
+                   kept: TextIndexes | None) -> SiteInMemory:
     changed = {path.resolve() for path in changed}
     sigla = {text.siglum for text in edition.texts if text.doc.path.resolve() in changed}
     shared, derived, warnings = _Shared.of(project, edition, kept), Derived(edition), []

@@ -34,7 +34,8 @@ from .sources import Project
 from .write import write_site
 
 WATCHED = ("tei", "xslt", "templates")
-ASKED = 0.1  # seconds: how often a whole build asks whether the sources changed again (the watched files' times and sizes)
+# seconds: how often a whole build asks whether the sources changed again (the watched files' times and sizes)
+ASKED = 0.1
 
 
 class LiveSite:
