@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import queue
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -23,16 +22,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-COPIED = ("tei", "xslt", "templates")
+from run import ROOT, make_corpus  # bench/run.py: the project folder of the real edition
+
 TIMEOUT = 120.0  # seconds: a page or a rebuild not seen by then is a failure of the run
-
-
-def _copy(target: Path) -> Path:
-    for name in COPIED:
-        shutil.copytree(ROOT / name, target / name)
-    shutil.copy(ROOT / "edition.toml", target / "edition.toml")
-    return target
 
 
 def _lines(stream, found: queue.Queue) -> None:
@@ -99,7 +91,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3, help="edits of each text (default 3)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="edition-serve-bench-") as folder:
-        rows = measure(_copy(Path(folder) / "project"), args.rounds)
+        rows = measure(make_corpus(Path(folder) / "project", None), args.rounds)
     print("| text | TEI (KiB) | page shown, median (min–max) | whole site rebuilt, median |")
     print("|---|---|---|---|")
     for row in rows:

@@ -10,8 +10,8 @@ site as it was.
 from __future__ import annotations
 
 import gc
-from collections.abc import Collection, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Collection, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -198,12 +198,25 @@ def _collector_paused():
             gc.enable()
 
 
-def render_site(project: Project, release: str = "", kept: TextIndexes | None = None) -> SiteInMemory:
+class Superseded(Exception):
+    """The sources changed again while the site was being made in memory (edition serve leaves that build)."""
+
+
+def render_site(project: Project, release: str = "", kept: TextIndexes | None = None,
+                newer: Callable[[], bool] = lambda: False) -> SiteInMemory:
     """The whole site in memory (edition release, edition serve and the tests): read, validate, then
-    every file that `build` would write."""
+    every file that `build` would write. `newer`, asked once the edition is read and as each file is
+    made: whether the sources changed again, in which case the build is left (Superseded)."""
     edition = prepare(project, release)
+    if newer():
+        raise Superseded
     warnings: list[Problem] = []
-    files = dict(make_site(project, edition, warnings, kept))
+    files: dict[str, bytes] = {}
+    with closing(make_site(project, edition, warnings, kept)) as made:  # a build left stops what it began
+        for path, data in made:
+            if newer():
+                raise Superseded
+            files[path] = data
     return SiteInMemory(files, warnings)
 
 
@@ -212,20 +225,16 @@ def render_reading_pages(project: Project, changed: Collection[Path], kept: Text
     whole edition is read and validated: what edition serve shows of an edited text before the rest of
     the site is made again. Each page is the one the whole build makes from the same sources."""
     with _collector_paused():
-        return _reading_pages(project, prepare(project), changed, kept)
-
-
-def _reading_pages(project: Project, edition: Edition, changed: Collection[Path],
-                   kept: TextIndexes | None) -> SiteInMemory:
-    changed = {path.resolve() for path in changed}
-    sigla = {text.siglum for text in edition.texts if text.doc.path.resolve() in changed}
-    shared, derived, warnings = _Shared.of(project, edition, kept), Derived(edition), []
-    files = {}
-    for language in edition.config.languages:
-        site = shared.site(project, edition, language, derived, [])
-        files.update((site.renderer.address(path), data) for path, data in reading_pages(site, sigla))
-        warnings += [w for w in site.warnings if w not in warnings]
-    return SiteInMemory(files, warnings)
+        edition = prepare(project)
+        changed = {path.resolve() for path in changed}
+        sigla = {text.siglum for text in edition.texts if text.doc.path.resolve() in changed}
+        shared, derived, warnings = _Shared.of(project, edition, kept), Derived(edition), []
+        files = {}
+        for language in edition.config.languages:
+            site = shared.site(project, edition, language, derived, [])
+            files.update((site.renderer.address(path), data) for path, data in reading_pages(site, sigla))
+            warnings += [w for w in site.warnings if w not in warnings]
+        return SiteInMemory(files, warnings)
 
 
 def build(project: Project, out: Path) -> Built:

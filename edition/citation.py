@@ -310,11 +310,6 @@ def cite(edition: Edition, key: str) -> Cited:
     return item
 
 
-def cite_all(edition: Edition) -> dict[str, Cited]:
-    """Every record of the edition, formatted in every configured style, by key."""
-    return dict(Citations(edition).items())
-
-
 class Citations(Mapping[str, Cited]):
     """Every record of the edition by key, the edition's and then each text's, each formatted when it is
     first asked for (edition serve's page of one edited text asks for that text's alone)."""

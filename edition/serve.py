@@ -27,7 +27,7 @@ from urllib.parse import unquote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from .build import make_site, prepare, render_reading_pages
+from .build import Superseded, render_reading_pages, render_site
 from .index import TextIndexes
 from .problems import EditionError, Problem, fold, summary
 from .sources import Project
@@ -55,33 +55,29 @@ class LiveSite:
     def rebuild(self, newer: Callable[[], bool] = lambda: False) -> list[Problem] | None:
         """Build in memory, write it whole, then serve it; on failure keep serving the problems.
         `newer`: whether the sources changed again since the build began, asked every ASKED seconds
-        between files; if they did, the build is left (None), nothing written, for one that reads them."""
+        while it reads and makes files; if they did, the build is left (None), nothing written, for one
+        that reads them."""
+        asked = [time.perf_counter()]
+
+        def changed_again() -> bool:
+            if time.perf_counter() - asked[0] < ASKED:
+                return False
+            asked[0] = time.perf_counter()
+            return newer()
+
         try:
-            edition = prepare(self.project)
-            if newer():
-                return None
-            warnings: list[Problem] = []
-            files: dict[str, bytes] = {}
-            made = make_site(self.project, edition, warnings, self._indexes)
-            asked = time.perf_counter()
-            try:
-                for path, data in made:
-                    if time.perf_counter() - asked > ASKED:
-                        if newer():
-                            return None
-                        asked = time.perf_counter()
-                    files[path] = data
-            finally:
-                made.close()  # a build left halfway stops what it began (the search's Pagefind)
-            write_site(files.items(), self.out)
+            result = render_site(self.project, kept=self._indexes, newer=changed_again)
+            write_site(result.files.items(), self.out)
+        except Superseded:
+            return None
         except EditionError as err:
             return self._failed(err)
         with self._lock:
-            self.files = files
+            self.files = result.files
             self.problems = []
             self.builds += 1
             self.texts = self._text_files()
-        return warnings
+        return result.warnings
 
     def show_texts(self, changed: set[Path]) -> list[Problem] | None:
         """If only texts were edited since the last good build, serve their new reading pages at once,
@@ -231,7 +227,7 @@ def watch(site: LiveSite, stop: threading.Event, ready: threading.Event, before:
         changed = {Path(path) for _, path in batch}
         unbuilt |= changed
         state = _fingerprint(paths)  # the sources this build reads
-        shown = site.show_texts(unbuilt) if batch else None
+        shown = site.show_texts(unbuilt)
         if shown is not None:
             names = ", ".join(sorted(path.name for path in changed if path.suffix == ".xml"))
             if _report(shown, time.perf_counter() - started, f"Shown {names}"):

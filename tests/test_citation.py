@@ -33,7 +33,7 @@ def edition():
 
 @pytest.fixture(scope="module")
 def cited(edition):
-    return citation.cite_all(edition)
+    return dict(citation.Citations(edition))
 
 
 # ---- the identity -----------------------------------------------------------------------------
@@ -231,7 +231,7 @@ def test_a_title_that_holds_a_stand_in_is_an_error_naming_the_text(scratch):
     path.write_text(source.replace("Turkish–Russian Relations during", "Turkish–Russian LOCATOR Relations during", 1),
                     encoding="utf-8")
     with pytest.raises(EditionError) as raised:
-        citation.cite_all(read_edition(scratch))
+        dict(citation.Citations(read_edition(scratch)))
     [problem] = raised.value.problems
     assert (problem.path, problem.line, problem.rule) == ("tei/texts/meyer-lozan.xml", 7, "citation-stand-in")
     assert "'LOCATOR'" in problem.message and "reword the title" in problem.hint
