@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Collection, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,12 +120,16 @@ def prepare(project: Project, release: str = "") -> Edition:
     version's folder (<base URL>v0.2.0/…), in citations, metadata, canonical links and the sitemap, so
     that what a reader cites from a release resolves to it forever."""
     edition = read_edition(project)
-    problems = check_edition(edition)
-    if has_errors(problems):
-        raise EditionError(problems)
+    _publishable(check_edition(edition))
     if release:
         edition.config = edition.config.under(release_path(release))
     return edition
+
+
+def _publishable(problems: list[Problem]) -> None:
+    """Raise the edition's problems if any is an error: nothing is made of an edition that is not publishable."""
+    if has_errors(problems):
+        raise EditionError(problems)
 
 
 def make_site(project: Project, edition: Edition, warnings: list[Problem],
@@ -221,20 +226,37 @@ def render_site(project: Project, release: str = "", kept: TextIndexes | None = 
 
 
 def render_reading_pages(project: Project, changed: Collection[Path], kept: TextIndexes | None = None) -> SiteInMemory:
-    """The reading pages of the texts in the files `changed`, in every interface language, after the
-    whole edition is read and validated: what edition serve shows of an edited text before the rest of
-    the site is made again. Each page is the one the whole build makes from the same sources."""
-    with _collector_paused():
-        edition = prepare(project)
-        changed = {path.resolve() for path in changed}
-        sigla = {text.siglum for text in edition.texts if text.doc.path.resolve() in changed}
-        shared, derived, warnings = _Shared.of(project, edition, kept), Derived(edition), []
-        files = {}
-        for language in edition.config.languages:
-            site = shared.site(project, edition, language, derived, [])
-            files.update((site.renderer.address(path), data) for path, data in reading_pages(site, sigla))
-            warnings += [w for w in site.warnings if w not in warnings]
+    """The reading pages of the texts in the files `changed`, in every interface language: what edition
+    serve shows of an edited text before the rest of the site is made again. Each page is the one the
+    whole build makes from the same sources.
+
+    The edition is read, then validated in a thread while the pages are made; they are given only if
+    it is valid, else its problems are raised (EditionError) as `prepare` raises them. The Schematron
+    (libxslt, without Python's lock) so runs on the other core while the pages are made, not before."""
+    with _collector_paused(), ThreadPoolExecutor(max_workers=1) as beside:
+        edition = read_edition(project)
+        checked = beside.submit(check_edition, edition)  # reads the trees only, as the pages do
+        try:
+            files, warnings = _reading_pages(project, edition, changed, kept)
+        except Exception:
+            _publishable(checked.result())  # a page that an invalid edition breaks: its problems are the error
+            raise
+        _publishable(checked.result())
         return SiteInMemory(files, warnings)
+
+
+def _reading_pages(project: Project, edition: Edition, changed: Collection[Path],
+                   kept: TextIndexes | None) -> tuple[dict[str, bytes], list[Problem]]:
+    changed = {path.resolve() for path in changed}
+    sigla = {text.siglum for text in edition.texts if text.doc.path.resolve() in changed}
+    shared, derived = _Shared.of(project, edition, kept), Derived(edition)
+    files: dict[str, bytes] = {}
+    warnings: list[Problem] = []
+    for language in edition.config.languages:
+        site = shared.site(project, edition, language, derived, [])
+        files.update((site.renderer.address(path), data) for path, data in reading_pages(site, sigla))
+        warnings += [w for w in site.warnings if w not in warnings]
+    return files, warnings
 
 
 def build(project: Project, out: Path) -> Built:

@@ -88,12 +88,19 @@ def _silent(node: etree._Element) -> bool:
     return False
 
 
+def _skipped(node: etree._Element, anchor: etree._Element) -> bool:
+    """Whether a node's own text is left out of a snippet (its tail is kept): a note inside the anchor,
+    a footnote call or number, the printed reading beside a correction, an XML comment or processing
+    instruction."""
+    return not isinstance(node.tag, str) or (node.tag == _NOTE and node is not anchor) or _silent(node)
+
+
 def _text(element: etree._Element) -> str:
     """The reading text of an element, as the reading page shows it, without footnote marks."""
     parts: list[str] = []
 
     def walk(node: etree._Element) -> None:
-        if not _silent(node):
+        if isinstance(node.tag, str) and not _silent(node):
             parts.append(node.text or "")
             for child in node:
                 walk(child)
@@ -104,44 +111,60 @@ def _text(element: etree._Element) -> str:
     return " ".join("".join(parts).split())
 
 
-def _context(anchor: etree._Element, target: etree._Element) -> tuple[str, str, str]:
-    """The anchor's text split around the target, notes left out (unless the anchor is one)."""
-    before: list[str] = []
-    after: list[str] = []
-    state = {"side": before}
+@dataclass
+class _Layout:
+    """An anchor's text as pieces in reading order, and where each element's own text begins and ends
+    among them: made once per anchor, so that each mention in it is a slice, not a walk."""
 
-    def walk(node: etree._Element) -> None:
-        if node is target:
-            state["side"] = after
-            if node.tail:
-                after.append(node.tail)
-            return
-        if (node.tag == _NOTE and node is not anchor) or _silent(node):
-            if node.tail:
-                state["side"].append(node.tail)
-            return
-        state["side"].append(node.text or "")
-        for child in node:
-            walk(child)
-        if node is not anchor and node.tail:
-            state["side"].append(node.tail)
+    parts: list[str]
+    spans: dict[etree._Element, tuple[int, int]]
 
-    walk(anchor)
+    @classmethod
+    def of(cls, anchor: etree._Element) -> _Layout:
+        parts: list[str] = []
+        spans: dict[etree._Element, tuple[int, int]] = {}
+
+        def walk(node: etree._Element) -> None:
+            start = len(parts)
+            if not _skipped(node, anchor):
+                parts.append(node.text or "")
+                for child in node:
+                    walk(child)
+            spans[node] = (start, len(parts))
+            if node is not anchor and node.tail:
+                parts.append(node.tail)
+
+        walk(anchor)
+        return cls(parts, spans)
+
+
+def _context(anchor: etree._Element, target: etree._Element,
+             layouts: dict[etree._Element, _Layout]) -> tuple[str, str, str]:
+    """The anchor's text split around the target, notes left out (unless the anchor is one).
+    `layouts`: the anchors already laid out, by the text's mentions before this one."""
+    if target is anchor:
+        before, after = "", target.tail or ""
+    else:
+        layout = layouts.get(anchor)
+        if layout is None:
+            layout = layouts[anchor] = _Layout.of(anchor)
+        start, end = layout.spans.get(target, (len(layout.parts),) * 2)
+        before, after = "".join(layout.parts[:start]), "".join(layout.parts[end:])
     # Inner whitespace is squeezed, but the space next to the mention is kept: a Turkish
     # suffix ("Çiçerin’in") follows its name without one.
-    left = re.sub(r"\s+", " ", "".join(before)).lstrip()
-    right = re.sub(r"\s+", " ", "".join(after)).rstrip()
+    left = re.sub(r"\s+", " ", before).lstrip()
+    right = re.sub(r"\s+", " ", after).rstrip()
     left = ("…" + left[-_CONTEXT:].lstrip()) if len(left) > _CONTEXT else left
     right = (right[:_CONTEXT].rstrip() + "…") if len(right) > _CONTEXT else right
     return left, _text(target), right
 
 
-def _occurrence(siglum: str, element: etree._Element) -> Occurrence:
+def _occurrence(siglum: str, element: etree._Element, layouts: dict[etree._Element, _Layout]) -> Occurrence:
     # ancestor walks rather than XPath: this runs once per mention, and an XPath call costs more
     text = next(a for a in element.iterancestors(_TEXT) if a.get("type"))
     lang = next((e.get(_XML_LANG) for e in (element, *element.iterancestors()) if e.get(_XML_LANG) is not None), "")
     anchor = _anchor(element)
-    before, form, after = _context(anchor, element)
+    before, form, after = _context(anchor, element, layouts)
     editors = any(n.get("type") in EDITORS_NOTE_TYPES for n in element.iterancestors(_NOTE))
     return Occurrence(siglum, text.get("type"), lang, anchor.get(_XML_ID), form, before, after, editors)
 
@@ -167,13 +190,14 @@ class TextIndex:
 
 def index_text(siglum: str, doc: Document) -> TextIndex:
     mentions: dict[str, list[Occurrence]] = defaultdict(list)
+    layouts: dict[etree._Element, _Layout] = {}
     for element in doc.root.xpath("tei:text//*[@ref] | tei:text//tei:bibl[starts-with(@corresp, 'bibl:')]",
                                   namespaces=NS):
-        occurrence = _occurrence(siglum, element)
+        occurrence = _occurrence(siglum, element, layouts)
         for key in (element.get("ref") or element.get("corresp", "")).split():
             mentions[key].append(occurrence)
     # the chronology is of the events a text speaks of, not of the works it cites
-    dates = [(*_date_label(date), _occurrence(siglum, date))
+    dates = [(*_date_label(date), _occurrence(siglum, date, layouts))
              for date in doc.root.xpath("tei:text//tei:date[not(ancestor::tei:bibl)]", namespaces=NS)]
     return TextIndex(dict(mentions), dates)
 

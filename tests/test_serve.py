@@ -5,8 +5,11 @@ import time
 import urllib.error
 import urllib.request
 
+import pytest
+
 from conftest import TEXT, copy_project, line_of, replace_in, serving, tree_digest
-from edition.problems import Problem
+from edition.build import render_reading_pages
+from edition.problems import EditionError, Problem
 from edition.serve import LiveSite, problem_page
 
 
@@ -113,6 +116,16 @@ def test_an_edited_text_is_shown_first_and_is_the_page_the_whole_build_makes(scr
     problems = site.show_texts({scratch.root / TEXT})
     assert [p.rule for p in problems] == ["ref-unknown"] and site.snapshot()[1] == problems
     assert not site.only_texts({scratch.root / TEXT})  # after a failed build, only the whole build will do
+
+
+def test_an_edited_text_whose_page_cannot_be_made_is_shown_as_its_problems(scratch):
+    """The edited text's pages are made while the edition is validated: when an edit breaks both, the
+    encoder is shown the validation's problems, not the error of a page made from an invalid text."""
+    replace_in(scratch.root / TEXT, '<p xml:id="historymaps-p5-en" corresp="#historymaps-p5">',
+               '<p xml:id="historymaps-p5-en" corresp="#historymaps-p99">')
+    with pytest.raises(EditionError) as raised:
+        render_reading_pages(scratch, {scratch.root / TEXT})
+    assert {p.rule for p in raised.value.problems} == {"corresp-dangling", "align-missing"}
 
 
 def test_a_whole_build_is_left_when_the_sources_change_again(scratch, tmp_path):

@@ -14,10 +14,10 @@ from lxml import etree, html
 from conftest import ROOT, TEXT, copy_project, tree_digest
 from edition.build import build, check
 from edition.fidelity import compare, diplomatic_text
-from edition.index import TextIndexes, build_index
+from edition.index import TextIndexes, build_index, index_text
 from edition.model import BLOCK_OR_SENTENCE, KIND_BY_PREFIX, mentions_path, passage_label, text_path
 from edition.registers import load_registry
-from edition.sources import NS, XML_NS, load_corpus
+from edition.sources import NS, XML_NS, Document, load_corpus
 
 
 
@@ -303,6 +303,27 @@ def test_index_snippets_show_the_reading_page_s_reading_without_footnote_marks(p
     assert ankara.before.endswith("Türkiye Komünist Fırkası'nın Kuruluşu ve Mustafa Suphi, ")
     [england] = [o for o in index.of("place:united-kingdom") if o.anchor == "frunze-heyeti-n1"]
     assert england.form == "İngiltere" and england.after.startswith(" ve diğer Batılı Emperyalist Devletler hedef")
+
+
+def test_an_xml_comment_in_a_passage_stays_out_of_its_snippets(project):
+    """A comment or processing instruction is the encoder's, not the text's: the reading page leaves it
+    out, and so do the index's snippets (the words around it, its tail, stay)."""
+    corpus, _ = load_corpus(project)
+    doc = next(d for d in corpus.texts if corpus.siglum(d) == "frunze-heyeti")
+
+    def ankara(tree: etree._ElementTree):
+        share = index_text("frunze-heyeti", Document(doc.path, tree))
+        [found] = [o for o in share.mentions["place:ankara"] if o.anchor == "frunze-heyeti-n1"]
+        return found
+
+    plain = ankara(doc.tree)
+    tree = etree.ElementTree(etree.fromstring(doc.data))
+    [name] = tree.xpath("//*[@xml:id='frunze-heyeti-n1']//tei:placeName[@ref='place:ankara']", namespaces=NS)
+    name.addprevious(etree.Comment(" check the page "))
+    name.getparent().append(etree.ProcessingInstruction("edition", "todo"))
+    commented = ankara(tree)
+    assert (commented.before, commented.form, commented.after) == (plain.before, plain.form, plain.after)
+    assert "check the page" not in commented.before
 
 
 def test_works_cited_come_from_the_references_and_publication_dates_stay_out_of_the_chronology(project):
