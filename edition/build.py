@@ -33,7 +33,7 @@ from .registers import load_registry
 from .render import Renderer
 from .sources import Project, load_corpus, toolkit_data
 from .transform import Transformer
-from .validate import Validator, validate_corpus
+from .validate import TextChecks, Validator, validate_corpus
 from .write import write_site
 
 
@@ -75,12 +75,14 @@ def read_edition(project: Project) -> Edition:
     return Edition(config, corpus, registry, texts, problems, assets, toolkit_data(), redirects, deliberate)
 
 
-def check_edition(edition: Edition, validator: Validator | None = None) -> list[Problem]:
-    """Validate: every problem of the edition (reading problems included); [] means publishable."""
+def check_edition(edition: Edition, validator: Validator | None = None,
+                  kept: TextChecks | None = None) -> list[Problem]:
+    """Validate: every problem of the edition (reading problems included); [] means publishable.
+    `kept`: each text's problems from an earlier validation in this process (edition serve)."""
     problems = list(edition.problems)
     # schemas and rules need every file parsed (a broken configuration does not stop them)
     if not has_errors([p for p in problems if p.rule not in ("config", "deliberate-file", *REDIRECT_RULES)]):
-        problems += validate_corpus(edition.corpus, edition.registry, validator)
+        problems += validate_corpus(edition.corpus, edition.registry, validator, kept)
         problems += statement_problems(edition.corpus, edition.config)  # the headers agree with edition.toml
     return problems
 
@@ -114,13 +116,22 @@ def inspect(project: Project, validator: Validator | None = None, strict: bool =
     return Report(problems, figures(edition.corpus, kept), kept)
 
 
-def prepare(project: Project, release: str = "") -> Edition:
+@dataclass
+class Memo:
+    """What a build keeps for the next in one process (edition serve), each part under everything it
+    was made from: each text's share of the index, and the problems of each text alone."""
+
+    indexes: TextIndexes = field(default_factory=TextIndexes)
+    checks: TextChecks = field(default_factory=TextChecks)
+
+
+def prepare(project: Project, release: str = "", memo: Memo | None = None) -> Edition:
     """Read and validate: the edition, every problem of it raised (EditionError) before anything is made.
     `release`: the version being released (edition release); its pages give their addresses under that
     version's folder (<base URL>v0.2.0/…), in citations, metadata, canonical links and the sitemap, so
     that what a reader cites from a release resolves to it forever."""
     edition = read_edition(project)
-    _publishable(check_edition(edition))
+    _publishable(check_edition(edition, kept=memo.checks if memo else None))
     if release:
         edition.config = edition.config.under(release_path(release))
     return edition
@@ -207,17 +218,18 @@ class Superseded(Exception):
     """The sources changed again while the site was being made in memory (edition serve leaves that build)."""
 
 
-def render_site(project: Project, release: str = "", kept: TextIndexes | None = None,
+def render_site(project: Project, release: str = "", memo: Memo | None = None,
                 newer: Callable[[], bool] = lambda: False) -> SiteInMemory:
     """The whole site in memory (edition release, edition serve and the tests): read, validate, then
     every file that `build` would write. `newer`, asked once the edition is read and as each file is
     made: whether the sources changed again, in which case the build is left (Superseded)."""
-    edition = prepare(project, release)
+    edition = prepare(project, release, memo)
     if newer():
         raise Superseded
     warnings: list[Problem] = []
     files: dict[str, bytes] = {}
-    with closing(make_site(project, edition, warnings, kept)) as made:  # a build left stops what it began
+    indexes = memo.indexes if memo else None
+    with closing(make_site(project, edition, warnings, indexes)) as made:  # a build left stops what it began
         for path, data in made:
             if newer():
                 raise Superseded
@@ -225,7 +237,7 @@ def render_site(project: Project, release: str = "", kept: TextIndexes | None = 
     return SiteInMemory(files, warnings)
 
 
-def render_reading_pages(project: Project, changed: Collection[Path], kept: TextIndexes | None = None) -> SiteInMemory:
+def render_reading_pages(project: Project, changed: Collection[Path], memo: Memo | None = None) -> SiteInMemory:
     """The reading pages of the texts in the files `changed`, in every interface language: what edition
     serve shows of an edited text before the rest of the site is made again. Each page is the one the
     whole build makes from the same sources.
@@ -235,9 +247,10 @@ def render_reading_pages(project: Project, changed: Collection[Path], kept: Text
     (libxslt, without Python's lock) so runs on the other core while the pages are made, not before."""
     with _collector_paused(), ThreadPoolExecutor(max_workers=1) as beside:
         edition = read_edition(project)
-        checked = beside.submit(check_edition, edition)  # reads the trees only, as the pages do
+        # reads the trees only, as the pages do
+        checked = beside.submit(check_edition, edition, None, memo.checks if memo else None)
         try:
-            files, warnings = _reading_pages(project, edition, changed, kept)
+            files, warnings = _reading_pages(project, edition, changed, memo.indexes if memo else None)
         except Exception:
             _publishable(checked.result())  # a page that an invalid edition breaks: its problems are the error
             raise

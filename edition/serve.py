@@ -27,8 +27,7 @@ from urllib.parse import unquote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from .build import Superseded, render_reading_pages, render_site
-from .index import TextIndexes
+from .build import Memo, Superseded, render_reading_pages, render_site
 from .problems import EditionError, Problem, fold, summary
 from .sources import Project
 from .write import write_site
@@ -50,7 +49,7 @@ class LiveSite:
         self.builds = 0  # how many builds have finished, good or bad
         self.shown = 0  # how many times edited texts' pages were served before their whole build
         self.texts: set[Path] = set()  # the text files of the last good build
-        self._indexes = TextIndexes()  # each text's share of the index, kept while its file is unchanged
+        self._memo = Memo()  # each text's share of the index and problems, kept while what they read is unchanged
 
     def rebuild(self, newer: Callable[[], bool] = lambda: False) -> list[Problem] | None:
         """Build in memory, write it whole, then serve it; on failure keep serving the problems.
@@ -66,7 +65,7 @@ class LiveSite:
             return newer()
 
         try:
-            result = render_site(self.project, kept=self._indexes, newer=changed_again)
+            result = render_site(self.project, memo=self._memo, newer=changed_again)
             write_site(result.files.items(), self.out)
         except Superseded:
             return None
@@ -86,7 +85,7 @@ class LiveSite:
         if not self.only_texts(changed):
             return None
         try:
-            result = render_reading_pages(self.project, changed, self._indexes)
+            result = render_reading_pages(self.project, changed, self._memo)
         except EditionError as err:
             return self._failed(err)
         with self._lock:

@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 from lxml import etree, isoschematron
@@ -169,7 +169,7 @@ class Validator:
     def rule_problems(self, doc: Document) -> list[Problem]:
         report = self.rules(doc.tree)
         shown = self.project.show(doc.path)
-        lines = doc.path.read_text(encoding="utf-8-sig").splitlines()
+        lines = _lines(doc)
         problems = []
         for failed in report.getroot().iter(f"{{{SVRL_NS}}}failed-assert", f"{{{SVRL_NS}}}successful-report"):
             line = _line_of(doc, failed.get("location", ""))
@@ -180,6 +180,11 @@ class Validator:
 
 
 _QUOTED = re.compile(r'"([^"]+)"')
+
+
+def _lines(doc: Document) -> list[str]:
+    """The lines of the file as it was parsed (not as it is on disk now: it may have been saved since)."""
+    return (doc.data.decode("utf-8-sig") if doc.data else doc.path.read_text(encoding="utf-8-sig")).splitlines()
 
 
 def _column(lines: list[str], line: int, message: str) -> int:
@@ -202,8 +207,10 @@ def _line_of(doc: Document, location: str) -> int:
     return getattr(found[0], "sourceline", 0) or 0 if found else 0
 
 
-def validate_corpus(corpus: Corpus, registry: dict[str, Entry], validator: Validator | None = None) -> list[Problem]:
-    """Every problem in the edition; an empty list means it may be published."""
+def validate_corpus(corpus: Corpus, registry: dict[str, Entry], validator: Validator | None = None,
+                    kept: TextChecks | None = None) -> list[Problem]:
+    """Every problem in the edition; an empty list means it may be published. `kept`: the problems of
+    each text alone from an earlier validation in this process (edition serve)."""
     validator = validator or Validator(corpus.project)
     # The rules resolve refs in the registers, so they only run on registers that parsed.
     ruled = len(corpus.registers) == len(corpus.project.register_files())
@@ -211,38 +218,76 @@ def validate_corpus(corpus: Corpus, registry: dict[str, Entry], validator: Valid
         # the Schematron (libxslt, which runs without Python's lock) checks the texts on another core
         # while the checks written in Python run here
         rules = beside.submit(validator.texts_rule_problems, corpus.texts) if ruled else None
-        return _corpus_problems(corpus, registry, validator, rules)
+        return _corpus_problems(corpus, registry, validator, rules, kept)
 
 
 def _corpus_problems(corpus: Corpus, registry: dict[str, Entry], validator: Validator,
-                     rules: Future[list[list[Problem]]] | None) -> list[Problem]:
+                     rules: Future[list[list[Problem]]] | None, kept: TextChecks | None) -> list[Problem]:
     problems: list[Problem] = []
     for doc in corpus.registers.values():
         problems += validator.grammar_problems(doc, validator.register_grammar)
     for doc in corpus.texts:
         problems += validator.grammar_problems(doc, validator.text_grammar)
-        problems += _siglum_problems(corpus, doc)
-        problems += _path_problems(corpus, doc)
-        problems += _transcription_problems(corpus, doc)
-        problems += _web_address_problems(corpus, doc)
-    for doc in [*corpus.texts, *corpus.registers.values(), *_introduction(corpus)]:
+    for doc in [*corpus.registers.values(), *_introduction(corpus)]:
         problems += _scheme_problems(corpus, doc)
     problems += validator.conformance_problems([*corpus.texts, *corpus.registers.values(), *_introduction(corpus)])
     problems += validator.unavailable
+    register_ids = ({register.path.resolve(): {e.get(_XML_ID) for e in register.root.iter() if e.get(_XML_ID)}
+                     for register in corpus.registers.values()} if rules is not None else None)
+    step = partial(_text_problems, corpus, registry, register_ids)
+    for alone in (kept.of(corpus, register_ids is not None, step) if kept is not None else map(step, corpus.texts)):
+        problems += alone
     if rules is not None:
-        register_ids = {register.path.resolve(): {e.get(_XML_ID) for e in register.root.iter() if e.get(_XML_ID)}
-                        for register in corpus.registers.values()}
         for doc, ruled in zip(corpus.texts, rules.result()):
-            untranslated = _translation_missing(corpus, doc)
-            found = _with_hints(ruled + _reference_problems(corpus, doc, register_ids), registry)
             # without any translation, "no counterpart" for every block says nothing more
-            problems += untranslated + [p for p in found if not (untranslated and p.rule == "align-missing")]
+            translated = _translated(doc)
+            problems += [p for p in _with_hints(ruled, registry) if translated or p.rule != "align-missing"]
     problems += _duplicate_id_problems(corpus)
     problems += _cross_text_ref_problems(corpus)
     problems += _with_hints(_introduction_problems(corpus, registry), registry)
-    for doc in corpus.texts:
-        problems += _claim_problems(corpus, doc)
     return problems
+
+
+def _text_problems(corpus: Corpus, registry: dict[str, Entry], register_ids: dict[Path, set[str]] | None,
+                   doc: Document) -> list[Problem]:
+    """The problems the checks written in Python find in one text alone: what they read is the text, the
+    registers (`register_ids`, None when one did not parse: its references are then not looked up) and
+    its transcription (TextChecks keeps them under these)."""
+    problems = [*_siglum_problems(corpus, doc), *_path_problems(corpus, doc), *_transcription_problems(corpus, doc),
+                *_web_address_problems(corpus, doc), *_scheme_problems(corpus, doc)]
+    if register_ids is not None:
+        problems += _translation_missing(corpus, doc) + _with_hints(_reference_problems(corpus, doc, register_ids),
+                                                                    registry)
+    return problems + _claim_problems(corpus, doc)
+
+
+class TextChecks:
+    """The problems of each text alone (`_text_problems`), kept from one validation to the next in one
+    process (edition serve): a text is not checked again while nothing they read has changed. Keyed by
+    the file, its bytes, the registers' bytes, its transcription's bytes and whether the registers all
+    parsed; only the latest validation's are kept."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple, list[Problem]] = {}
+        self.made = 0  # how many texts the latest validation checked (the others' problems were kept)
+
+    def of(self, corpus: Corpus, ruled: bool, step: Callable[[Document], list[Problem]]) -> list[list[Problem]]:
+        registers = hashlib.sha256()
+        for register in sorted(corpus.registers.values(), key=lambda d: str(d.path)):
+            registers.update(str(register.path).encode() + b"\0" + hashlib.sha256(register.data).digest())
+        kept, self._kept, self.made = self._kept, {}, 0
+        found = []
+        for doc in corpus.texts:
+            transcription = _transcription_path(corpus, doc)
+            key = (str(doc.path), doc.data, registers.digest(), ruled,
+                   transcription.read_bytes() if transcription is not None and transcription.is_file() else None)
+            problems = kept.get(key) if doc.data else None
+            if problems is None:
+                problems, self.made = step(doc), self.made + 1
+            if doc.data:
+                self._kept[key] = problems
+            found.append(problems)
+        return found
 
 
 WORKERS = max(1, min(4, os.cpu_count() or 1))  # threads for the per-text steps that libxslt runs
@@ -318,8 +363,12 @@ def _claim_list(keys: list[tuple]) -> str:
                      for kind, corresp, attributes in keys)
 
 
+def _translated(doc: Document) -> bool:
+    return doc.root.find("tei:text/tei:group/tei:text[@type='translation']", NS) is not None
+
+
 def _translation_missing(corpus: Corpus, doc: Document) -> list[Problem]:
-    if doc.root.find("tei:text/tei:group/tei:text[@type='translation']", NS) is not None:
+    if _translated(doc):
         return []
     group = doc.root.find("tei:text/tei:group", NS)
     where = group if group is not None else doc.root.find("tei:text", NS)
@@ -352,12 +401,22 @@ def _path_problems(corpus: Corpus, doc: Document) -> list[Problem]:
                     f"write <idno type=\"path\">{expected}</idno> in publicationStmt")]
 
 
+def _transcription_idno(doc: Document) -> etree._Element | None:
+    idno = doc.root.find(".//tei:sourceDesc//tei:idno[@type='transcription']", NS)
+    return idno if idno is not None and (idno.text or "").strip() else None
+
+
+def _transcription_path(corpus: Corpus, doc: Document) -> Path | None:
+    """The transcription the header names (tei/transcriptions/<idno>), if it names one."""
+    idno = _transcription_idno(doc)
+    return corpus.project.transcriptions_dir / idno.text.strip() if idno is not None else None
+
+
 def _transcription_problems(corpus: Corpus, doc: Document) -> list[Problem]:
     shown = corpus.project.show(doc.path)
-    idno = doc.root.find(".//tei:sourceDesc//tei:idno[@type='transcription']", NS)
-    if idno is None or not (idno.text or "").strip():
+    idno, path = _transcription_idno(doc), _transcription_path(corpus, doc)
+    if idno is None or path is None:
         return []  # the Schematron rule header-transcription reports it
-    path = corpus.project.transcriptions_dir / idno.text.strip()
     if not path.is_file():
         return [Problem(shown, idno.sourceline or 0, 1, ERROR, "transcription-missing",
                         f"the transcription {idno.text.strip()} is not in tei/transcriptions/",
@@ -405,7 +464,7 @@ def _web_address_problems(corpus: Corpus, doc: Document) -> list[Problem]:
     for element in doc.root.xpath("//*[@target][not(self::tei:ref)]", namespaces=NS):
         for target in element.get("target").split():
             if not _TARGET_FORMS.match(target):
-                lines = doc.path.read_text(encoding="utf-8-sig").splitlines()
+                lines = _lines(doc)
                 line = element.sourceline or 0
                 col = lines[line - 1].find(target) + 1 if 0 < line <= len(lines) else 1
                 problems.append(Problem(corpus.project.show(doc.path), line, max(col, 1), ERROR, "url-form",
@@ -437,7 +496,7 @@ def _scheme_problems(corpus: Corpus, doc: Document) -> list[Problem]:
                 if not found or found.group(1) in allowed:
                     continue
                 if lines is None:
-                    lines = doc.path.read_text(encoding="utf-8-sig").splitlines()
+                    lines = _lines(doc)
                 line = element.sourceline or 0
                 message = (f"<{etree.QName(element).localname} {etree.QName(name).localname}=\"{token}\">: "
                            f"the scheme '{found.group(1)}:' is neither a web address nor a register entry nor a prefix this file declares")
@@ -504,7 +563,7 @@ def _reference_problems(corpus: Corpus, doc: Document, register_ids: dict[Path, 
                       f"and a short English description) to {file}." if file else
                       f'Correct the replacementPattern of the prefixDef "{prefix}" in listPrefixDef.'))
         if lines is None:
-            lines = doc.path.read_text(encoding="utf-8-sig").splitlines()
+            lines = _lines(doc)
         line = element.sourceline or 0
         problems.append(Problem(shown, line, _column(lines, line, message), ERROR, "ref-unknown",
                                 " ".join(message.split())))

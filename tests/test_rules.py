@@ -165,3 +165,38 @@ def test_a_text_saved_while_it_is_checked_is_checked_again(scratch, monkeypatch,
     again = Validator(scratch)
     assert "measure-quantity" in {p.rule for p in check(scratch, again)}
     assert again.cached_rules == len(scratch.text_files()) - 1
+
+
+def test_each_texts_problems_are_kept_only_while_what_they_read_is_unchanged(scratch):
+    """edition serve keeps each text's problems from one validation to the next (validate.TextChecks): a
+    text is checked again when it, a register or its transcription changes, and what is kept is what a
+    validation from nothing finds."""
+    from conftest import replace_in
+    from edition.build import check_edition, read_edition
+    from edition.validate import TextChecks
+
+    kept, texts = TextChecks(), len(scratch.text_files())
+
+    def validated() -> tuple[set, set]:
+        """The problems found with what was kept, and from nothing."""
+        return set(check_edition(read_edition(scratch), kept=kept)), set(check(scratch))
+
+    found, fresh = validated()
+    assert found == fresh and kept.made == texts
+    found, fresh = validated()
+    assert found == fresh and kept.made == 0  # nothing changed: nothing checked again
+
+    with (scratch.root / "tei/transcriptions/000_5e8a9b0d99c23e07.txt").open("a", encoding="utf-8") as transcription:
+        transcription.write(" Anotherword")
+    found, fresh = validated()
+    assert "fidelity" in {p.rule for p in found} and found == fresh and kept.made == 1
+
+    replace_in(scratch.registers_dir / "places.xml", '<place xml:id="italy"', '<place xml:id="italia"')
+    found, fresh = validated()
+    assert {p.path for p in found if p.rule == "ref-unknown"} == {
+        "tei/texts/historymaps.xml", "tei/texts/frunze-heyeti.xml", "tei/texts/kafkas-seddi.xml"}
+    assert found == fresh and kept.made == texts
+
+    replace_in(scratch.root / TEXT, "The first aim was", "The very first aim was")
+    found, fresh = validated()
+    assert found == fresh and kept.made == 1
