@@ -200,3 +200,19 @@ def test_each_texts_problems_are_kept_only_while_what_they_read_is_unchanged(scr
     replace_in(scratch.root / TEXT, "The first aim was", "The very first aim was")
     found, fresh = validated()
     assert found == fresh and kept.made == 1
+
+
+def test_a_problem_s_column_is_in_the_file_as_it_was_read(scratch):
+    """The column of a problem is found in the bytes that were parsed and checked, not in the file as it
+    is when the check ends (edition serve reads while the encoder saves)."""
+    from conftest import replace_in
+    from edition.build import check_edition, read_edition
+
+    token = "javascript:void(0)"
+    replace_in(scratch.root / TEXT, '<placeName ref="place:kars">', f'<placeName ref="{token}">')
+    line = line_of(scratch.root / TEXT, token)
+    read = (scratch.root / TEXT).read_text(encoding="utf-8").splitlines()[line - 1]
+    edition = read_edition(scratch)
+    replace_in(scratch.root / TEXT, f'<placeName ref="{token}">', f'<placeName    ref="{token}">')  # saved since
+    [found] = [p for p in check_edition(edition) if p.rule == "url-scheme"]
+    assert found.line == line and read[found.col - 1:].startswith(token)
