@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lxml import etree
 
@@ -50,24 +51,46 @@ class DatedMention:
         return "date-" + re.sub(r"[^0-9A-Za-z]+", "-", self.label).strip("-")
 
 
-@dataclass
 class Index:
-    mentions: dict[str, list[Occurrence]]  # register key -> occurrences in text order
-    chronology: list[DatedMention]
+    """The index of every text: made of the texts' shares (in the edition's order) and the registry.
+    Which texts name an entry (and so which events have a page of passages) is known at once; the
+    occurrences, with their snippets, are gathered when first asked for (the reading page never asks)."""
+
+    def __init__(self, shares: list[TextIndex], registry: dict[str, Entry]):
+        self._shares = shares
+        self._registry = registry
+
+    @cached_property
+    def mentions(self) -> dict[str, list[Occurrence]]:
+        """register key -> occurrences in text order"""
+        mentions: dict[str, list[Occurrence]] = defaultdict(list)
+        for share in self._shares:
+            for key, occurrences in share.mentions.items():
+                if key in self._registry:
+                    mentions[key].extend(occurrences)
+        return dict(mentions)
+
+    @cached_property
+    def chronology(self) -> list[DatedMention]:
+        dates: dict[str, DatedMention] = {}
+        for share in self._shares:
+            for label, sort_key, occurrence in share.dates:
+                dates.setdefault(label, DatedMention(label, sort_key)).occurrences.append(occurrence)
+        return sorted(dates.values(), key=lambda d: (d.sort_key, d.label))
 
     def of(self, key: str) -> list[Occurrence]:
         return self.mentions.get(key, [])
 
     def texts_naming(self, key: str) -> list[str]:
         """The texts whose own words (not the editors' notes) name an entry, in the edition's order."""
-        return list(dict.fromkeys(o.siglum for o in self.of(key) if not o.editors))
+        return [share.siglum for share in self._shares if key in share.named] if key in self._registry else []
 
     def has_passages(self, key: str) -> bool:
         """Whether an event has a page of parallel passages (model.passages_path)."""
         return key.startswith("event:") and len(self.texts_naming(key)) >= PASSAGES_MIN_TEXTS
 
     def events_with_passages(self) -> frozenset[str]:
-        return frozenset(key for key in self.mentions if self.has_passages(key))
+        return frozenset(key for share in self._shares for key in share.named if self.has_passages(key))
 
 
 def _anchor(element: etree._Element) -> etree._Element:
@@ -165,8 +188,12 @@ def _occurrence(siglum: str, element: etree._Element, layouts: dict[etree._Eleme
     lang = next((e.get(_XML_LANG) for e in (element, *element.iterancestors()) if e.get(_XML_LANG) is not None), "")
     anchor = _anchor(element)
     before, form, after = _context(anchor, element, layouts)
-    editors = any(n.get("type") in EDITORS_NOTE_TYPES for n in element.iterancestors(_NOTE))
-    return Occurrence(siglum, text.get("type"), lang, anchor.get(_XML_ID), form, before, after, editors)
+    return Occurrence(siglum, text.get("type"), lang, anchor.get(_XML_ID), form, before, after, _by_editors(element))
+
+
+def _by_editors(element: etree._Element) -> bool:
+    """Whether a mention is in a translation or editorial note: the editors' words, not the source's."""
+    return any(n.get("type") in EDITORS_NOTE_TYPES for n in element.iterancestors(_NOTE))
 
 
 def _date_label(date: etree._Element) -> tuple[str, str]:
@@ -179,27 +206,46 @@ def _date_label(date: etree._Element) -> tuple[str, str]:
     return f"{prefix}{start} – {end}".strip(), start or end
 
 
-@dataclass(frozen=True)
+_MENTIONS = "tei:text//*[@ref] | tei:text//tei:bibl[starts-with(@corresp, 'bibl:')]"
+
+
+def _keys(element: etree._Element) -> list[str]:
+    return (element.get("ref") or element.get("corresp", "")).split()
+
+
 class TextIndex:
-    """One text's share of the index: every key it names, with its occurrences in the text's order,
-    and its dated mentions (label, sort key, occurrence). It depends on the text alone."""
+    """One text's share of the index; it depends on the text alone. `named`: the keys the text's own words
+    name (not the editors' notes), found at once. `mentions` (every key it names, with its occurrences in
+    the text's order) and `dates` (its dated mentions: label, sort key, occurrence) are made when first
+    asked for, the snippets being most of the cost."""
 
-    mentions: dict[str, list[Occurrence]]
-    dates: list[tuple[str, str, Occurrence]]
+    def __init__(self, siglum: str, doc: Document):
+        self.siglum = siglum
+        self._doc: Document | None = doc
+        self.named = frozenset(key for element in doc.root.xpath(_MENTIONS, namespaces=NS)
+                               if not _by_editors(element) for key in _keys(element))
 
+    @property
+    def mentions(self) -> dict[str, list[Occurrence]]:
+        return self._made[0]
 
-def index_text(siglum: str, doc: Document) -> TextIndex:
-    mentions: dict[str, list[Occurrence]] = defaultdict(list)
-    layouts: dict[etree._Element, _Layout] = {}
-    for element in doc.root.xpath("tei:text//*[@ref] | tei:text//tei:bibl[starts-with(@corresp, 'bibl:')]",
-                                  namespaces=NS):
-        occurrence = _occurrence(siglum, element, layouts)
-        for key in (element.get("ref") or element.get("corresp", "")).split():
-            mentions[key].append(occurrence)
-    # the chronology is of the events a text speaks of, not of the works it cites
-    dates = [(*_date_label(date), _occurrence(siglum, date, layouts))
-             for date in doc.root.xpath("tei:text//tei:date[not(ancestor::tei:bibl)]", namespaces=NS)]
-    return TextIndex(dict(mentions), dates)
+    @property
+    def dates(self) -> list[tuple[str, str, Occurrence]]:
+        return self._made[1]
+
+    @cached_property
+    def _made(self) -> tuple[dict[str, list[Occurrence]], list[tuple[str, str, Occurrence]]]:
+        doc, self._doc = self._doc, None  # the tree is not held once its share is made
+        mentions: dict[str, list[Occurrence]] = defaultdict(list)
+        layouts: dict[etree._Element, _Layout] = {}
+        for element in doc.root.xpath(_MENTIONS, namespaces=NS):
+            occurrence = _occurrence(self.siglum, element, layouts)
+            for key in _keys(element):
+                mentions[key].append(occurrence)
+        # the chronology is of the events a text speaks of, not of the works it cites
+        dates = [(*_date_label(date), _occurrence(self.siglum, date, layouts))
+                 for date in doc.root.xpath("tei:text//tei:date[not(ancestor::tei:bibl)]", namespaces=NS)]
+        return dict(mentions), dates
 
 
 class TextIndexes:
@@ -219,7 +265,7 @@ class TextIndexes:
             key = (siglum, doc.data)
             share = kept.get(key) if doc.data else None
             if share is None:
-                share, self.made = index_text(siglum, doc), self.made + 1
+                share, self.made = TextIndex(siglum, doc), self.made + 1
             if doc.data:
                 self._kept[key] = share
             shares.append(share)
@@ -228,14 +274,5 @@ class TextIndexes:
 
 def build_index(corpus: Corpus, registry: dict[str, Entry], kept: TextIndexes | None = None) -> Index:
     """The index of every text, in the edition's order (with `kept`, the unchanged texts' shares are reused)."""
-    shares = kept.of(corpus) if kept is not None else [index_text(corpus.siglum(doc), doc) for doc in corpus.texts]
-    mentions: dict[str, list[Occurrence]] = defaultdict(list)
-    dates: dict[str, DatedMention] = {}
-    for share in shares:
-        for key, occurrences in share.mentions.items():
-            if key in registry:
-                mentions[key].extend(occurrences)
-        for label, sort_key, occurrence in share.dates:
-            dates.setdefault(label, DatedMention(label, sort_key)).occurrences.append(occurrence)
-    chronology = sorted(dates.values(), key=lambda d: (d.sort_key, d.label))
-    return Index(dict(mentions), chronology)
+    shares = kept.of(corpus) if kept is not None else [TextIndex(corpus.siglum(doc), doc) for doc in corpus.texts]
+    return Index(shares, registry)

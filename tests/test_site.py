@@ -14,7 +14,7 @@ from lxml import etree, html
 from conftest import ROOT, TEXT, copy_project, tree_digest
 from edition.build import build, check
 from edition.fidelity import compare, diplomatic_text
-from edition.index import TextIndexes, build_index, index_text
+from edition.index import TextIndex, TextIndexes, build_index
 from edition.model import BLOCK_OR_SENTENCE, KIND_BY_PREFIX, mentions_path, passage_label, text_path
 from edition.registers import load_registry
 from edition.sources import NS, XML_NS, Document, load_corpus
@@ -90,10 +90,13 @@ def test_the_index_kept_between_builds_is_the_index_made_from_nothing(scratch):
     combines is, after every edit, the one made from nothing."""
     kept = TextIndexes()
 
+    def contents(index) -> tuple:
+        return index.mentions, index.chronology, index.events_with_passages()
+
     def both() -> tuple:
         corpus, _ = load_corpus(scratch)
         registry = load_registry(corpus)
-        return build_index(corpus, registry, kept), build_index(corpus, registry)
+        return contents(build_index(corpus, registry, kept)), contents(build_index(corpus, registry))
 
     reused, fresh = both()
     assert reused == fresh and kept.made == 5
@@ -104,7 +107,21 @@ def test_the_index_kept_between_builds_is_the_index_made_from_nothing(scratch):
                     encoding="utf-8")
     reused, fresh = both()
     assert kept.made == 1 and reused == fresh
-    assert any(o.siglum == "historymaps" and o.form == "Italy" for o in reused.of("place:france"))
+    assert any(o.siglum == "historymaps" and o.form == "Italy" for o in reused[0]["place:france"])
+
+
+def test_the_texts_naming_an_entry_are_those_of_its_occurrences_in_their_own_words(project):
+    """Which texts name an entry is known before the occurrences are gathered (TextIndex.named, so that
+    a reading page is made without the snippets): it is what the occurrences say, the editors' notes
+    left out."""
+    corpus, _ = load_corpus(project)
+    registry = load_registry(corpus)
+    index = build_index(corpus, registry)
+    events = index.events_with_passages()
+    for key in [*registry, "person:nobody"]:
+        own = list(dict.fromkeys(o.siglum for o in index.of(key) if not o.editors))
+        assert index.texts_naming(key) == own, key
+    assert events == {key for key in index.mentions if index.has_passages(key)} and len(events) > 5
 
 
 def test_every_index_occurrence_links_to_an_existing_anchor(project, built_site):
@@ -312,7 +329,7 @@ def test_an_xml_comment_in_a_passage_stays_out_of_its_snippets(project):
     doc = next(d for d in corpus.texts if corpus.siglum(d) == "frunze-heyeti")
 
     def ankara(tree: etree._ElementTree):
-        share = index_text("frunze-heyeti", Document(doc.path, tree))
+        share = TextIndex("frunze-heyeti", Document(doc.path, tree))
         [found] = [o for o in share.mentions["place:ankara"] if o.anchor == "frunze-heyeti-n1"]
         return found
 
