@@ -242,19 +242,16 @@ def render_reading_pages(project: Project, changed: Collection[Path], memo: Memo
     serve shows of an edited text before the rest of the site is made again. Each page is the one the
     whole build makes from the same sources.
 
-    The edition is read, then validated in a thread while the pages are made; they are given only if
-    it is valid, else its problems are raised (EditionError) as `prepare` raises them. The Schematron
-    (libxslt, without Python's lock) so runs on the other core while the pages are made, not before."""
+    The edition is read, then validated as a build validates it while a thread makes the pages; they are
+    given only if it is valid, else its problems are raised (EditionError) as `prepare` raises them. The
+    Schematron (libxslt, without Python's lock) so runs on the other core while the pages are made."""
     with _collector_paused(), ThreadPoolExecutor(max_workers=1) as beside:
         edition = read_edition(project)
-        # reads the trees only, as the pages do
-        checked = beside.submit(check_edition, edition, None, memo.checks if memo else None)
-        try:
-            files, warnings = _reading_pages(project, edition, changed, memo.indexes if memo else None)
-        except Exception:
-            _publishable(checked.result())  # a page that an invalid edition breaks: its problems are the error
-            raise
-        _publishable(checked.result())
+        # the pages, made beside the checks (both only read the trees)
+        pages = beside.submit(_reading_pages, project, edition, changed, memo.indexes if memo else None)
+        # validated here, as a build validates: an invalid edition is shown as its problems, whatever its pages did
+        _publishable(check_edition(edition, kept=memo.checks if memo else None))
+        files, warnings = pages.result()
         return SiteInMemory(files, warnings)
 
 

@@ -154,7 +154,7 @@ class Validator:
         """The Schematron's problems of each text, in order: from the cache (rules.json, beside
         tei_all's verdicts) for a text unchanged since the same rules last checked it, the others
         checked now, in threads."""
-        self.rules  # compiled once, here, before the threads share it (a broken schema is raised)
+        self.rules  # compiled once (by validate_corpus's thread), before the threads share it
         cache = conformance.ResultCache(self.project, "rules.json")
         keys = [cache.key(self.rules_identity, doc) for doc in docs]
         found = [cache.get(key, self.project.show(doc.path)) for key, doc in zip(keys, docs)]
@@ -214,6 +214,8 @@ def validate_corpus(corpus: Corpus, registry: dict[str, Entry], validator: Valid
     validator = validator or Validator(corpus.project)
     # The rules resolve refs in the registers, so they only run on registers that parsed.
     ruled = len(corpus.registers) == len(corpus.project.register_files())
+    if ruled:
+        validator.rules  # compiled here, in the thread that parsed the files, before other threads run it
     with ThreadPoolExecutor(max_workers=1) as beside:
         # the Schematron (libxslt, which runs without Python's lock) checks the texts on another core
         # while the checks written in Python run here
