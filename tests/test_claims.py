@@ -82,16 +82,25 @@ def _read(passage: etree._Element) -> str:
 
 
 def test_each_claim_links_to_its_passage_and_its_words_are_the_texts(project, built_site):
+    """A claim's wording is in the passage it links to, and its translation in the translation's
+    passages that render that passage (data-corresp); a claim has no translation only where the
+    translation renders nothing (the English abstracts of silah-temini and frunze-heyeti)."""
     records = json.loads((built_site / CLAIMS_DATA[1]).read_text(encoding="utf-8"))["claims"]
-    pages = {}
+    pages, renderings = {}, {}
     for record in records:
         page, anchor = record["link"].split("#")
         if page not in pages:  # each page parsed once (not setdefault, which would parse it for every claim)
             pages[page] = html.parse(str(built_site / page)).getroot()
+            for element in pages[page].xpath("//*[@data-corresp]"):
+                for token in element.get("data-corresp").split():
+                    renderings.setdefault((page, token.removeprefix("#")), []).append(element)
         passage = pages[page].get_element_by_id(anchor, None)
         assert passage is not None, record
         wording = " ".join(record["wording"].split())
         assert wording and wording in _read(passage), record
+        rendered = " ".join(_read(element) for element in renderings.get((page, anchor), []))
+        translation = " ".join(record["translation"].split())
+        assert translation in rendered if translation else not rendered, record
     texts = {r["text"] for r in records}
     assert {"historymaps", "frunze-heyeti"} <= texts
 
