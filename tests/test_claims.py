@@ -66,17 +66,17 @@ def test_every_claim_of_every_text_is_in_the_data_once(project, built_site):
     assert rows == records
 
 
-# In a passage of a reading page, what is not the text's words as the editors read them: a misprint's
+# In a passage of a reading page, what is not the passage's words as the editors read them: a misprint's
 # printed form (the correction is shown beside it), the links to the index and to the parallel passages,
-# and the calls of notes.
+# the calls of notes, and the notes themselves (passages of their own).
 NOT_THE_READING = " or ".join(f"contains(concat(' ', @class, ' '), ' {name} ')"
-                              for name in ("tei-sic", "entity-link", "note-call"))
+                              for name in ("tei-sic", "entity-link", "note-call", "note-popover"))
 
 
 def _read(passage: etree._Element) -> str:
-    """A passage's words as a reader of the page reads them (the notes called in it are passages of their own)."""
+    """A passage's words as a reader of the page reads them."""
     passage = copy.deepcopy(passage)
-    for element in passage.xpath(f".//*[{NOT_THE_READING} or contains(concat(' ', @class, ' '), ' note-popover ')]"):
+    for element in passage.xpath(f".//*[{NOT_THE_READING}]"):
         element.drop_tree()  # its tail, the text after it, stays
     return " ".join(passage.text_content().split())
 
